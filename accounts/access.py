@@ -1,0 +1,85 @@
+"""Who may do what: the one module every view, API view and service asks.
+
+Rules are plain functions of the user (and the object). Group names are read once per
+request-user and cached on the instance, so asking many questions costs one query.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from accounts.roles import COMMITTEE_GROUP, ISU_STAFF_GROUP, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+    from parties.models import State
+
+
+def _group_names(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_isu_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._isu_group_names = cached
+    return cached
+
+
+def role_of(user: User | AnonymousUser) -> Role:
+    """The single most powerful role of a user (an ISU staff member who is also admin is admin)."""
+    if not user.is_authenticated or not user.is_active:
+        return Role.ANONYMOUS
+    if user.is_superuser:
+        return Role.ADMIN
+    groups = _group_names(user)
+    if ISU_STAFF_GROUP in groups:
+        return Role.ISU_STAFF
+    if COMMITTEE_GROUP in groups:
+        return Role.COMMITTEE
+    if user.state_id is not None:
+        return Role.DELEGATE
+    return Role.ANONYMOUS
+
+
+def is_isu_staff(user) -> bool:
+    """ISU staff and administrators edit everything."""
+    return role_of(user) in (Role.ISU_STAFF, Role.ADMIN)
+
+
+def is_committee_member(user) -> bool:
+    return role_of(user) == Role.COMMITTEE
+
+
+def is_delegate(user) -> bool:
+    return role_of(user) == Role.DELEGATE
+
+
+def is_signed_in(user) -> bool:
+    return role_of(user) != Role.ANONYMOUS
+
+
+def delegate_state_id(user) -> int | None:
+    """The State a delegate represents, or None for everyone else."""
+    return user.state_id if is_delegate(user) else None
+
+
+# --- States registry -------------------------------------------------------------------------
+
+
+def can_view_states(user) -> bool:
+    return is_signed_in(user)
+
+
+def can_edit_states(user) -> bool:
+    return is_isu_staff(user)
+
+
+def can_edit_contacts(user, state: State | None = None) -> bool:
+    return is_isu_staff(user)
+
+
+def can_view_contacts(user, state: State) -> bool:
+    """Contacts are personal data: ISU staff and the State's own delegates see them."""
+    return is_isu_staff(user) or delegate_state_id(user) == state.pk

@@ -1,0 +1,9 @@
+"""Every app's API routes under /api/."""
+
+from django.urls import include, path
+from rest_framework.authtoken.views import obtain_auth_token
+
+api_patterns = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("", include("parties.api_urls")),
+]
