@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from accounts.models import User
     from parties.models import State
+    from workplan.models import WorkPlan
 
 
 def _group_names(user) -> frozenset[str]:
@@ -83,3 +84,29 @@ def can_edit_contacts(user, state: State | None = None) -> bool:
 def can_view_contacts(user, state: State) -> bool:
     """Contacts are personal data: ISU staff and the State's own delegates see them."""
     return is_isu_staff(user) or delegate_state_id(user) == state.pk
+
+
+# --- Work plans and their budgets ------------------------------------------------------------
+# A draft is the ISU's and the Committee's working text; delegates see a plan once it is
+# circulated to States Parties, and everyone once the Meeting of States Parties approved it.
+
+
+def can_view_workplan(user, plan: WorkPlan) -> bool:
+    from workplan.models import PlanStatus
+
+    if is_isu_staff(user) or is_committee_member(user):
+        return True
+    if plan.status == PlanStatus.APPROVED:
+        return True
+    return plan.status == PlanStatus.CIRCULATED and is_delegate(user)
+
+
+def can_edit_workplan(user, plan: WorkPlan) -> bool:
+    """ISU staff edit the content and the budget of a draft, and of nothing else."""
+    from workplan.models import PlanStatus
+
+    return is_isu_staff(user) and plan.status == PlanStatus.DRAFT
+
+
+def can_create_workplan(user) -> bool:
+    return is_isu_staff(user)

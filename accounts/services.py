@@ -12,13 +12,24 @@ from isu_portal.errors import DomainError
 from parties.models import State
 
 # ISU staff manage the portal's own data in the admin; auth users stay with administrators.
-ISU_STAFF_APPS = ("parties", "meetings", "workplan", "budget", "reporting", "contributions", "django_celery_beat")
+ISU_STAFF_APPS = (
+    "parties",
+    "meetings",
+    "workplan",
+    "budget",
+    "reporting",
+    "contributions",
+    "django_celery_beat",
+)
 
 
 @transaction.atomic
 def groups_sync() -> dict[str, Group]:
     """Creates the role groups and gives ISU staff every permission on the portal's apps."""
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (ISU_STAFF_GROUP, COMMITTEE_GROUP, DELEGATES_GROUP)}
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (ISU_STAFF_GROUP, COMMITTEE_GROUP, DELEGATES_GROUP)
+    }
     staff_permissions = Permission.objects.filter(content_type__app_label__in=ISU_STAFF_APPS)
     groups[ISU_STAFF_GROUP].permissions.set(staff_permissions)
     return groups
@@ -36,9 +47,20 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("isu", "ISU staff", "Ivana", "Staff", ISU_STAFF_GROUP),
-    DemoAccount("committee", "Coordination Committee member", "Carla", "Committee", COMMITTEE_GROUP),
-    DemoAccount("delegate-fra", "Delegate of France", "Françoise", "Delegate", DELEGATES_GROUP, "FRA"),
-    DemoAccount("delegate-lao", "Delegate of the Lao People's Democratic Republic", "Khamla", "Delegate", DELEGATES_GROUP, "LAO"),
+    DemoAccount(
+        "committee", "Coordination Committee member", "Carla", "Committee", COMMITTEE_GROUP
+    ),
+    DemoAccount(
+        "delegate-fra", "Delegate of France", "Françoise", "Delegate", DELEGATES_GROUP, "FRA"
+    ),
+    DemoAccount(
+        "delegate-lao",
+        "Delegate of the Lao People's Democratic Republic",
+        "Khamla",
+        "Delegate",
+        DELEGATES_GROUP,
+        "LAO",
+    ),
 ]
 
 

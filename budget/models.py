@@ -15,7 +15,9 @@ class CostCategory(models.TextChoices):
 class CostLine(models.Model):
     """One line of section VI's cost table, in Swiss francs."""
 
-    plan = models.ForeignKey("workplan.WorkPlan", on_delete=models.CASCADE, related_name="cost_lines")
+    plan = models.ForeignKey(
+        "workplan.WorkPlan", on_delete=models.CASCADE, related_name="cost_lines"
+    )
     category = models.CharField(max_length=30, choices=CostCategory.choices)
     amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
     note = models.TextField(blank=True)

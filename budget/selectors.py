@@ -11,7 +11,9 @@ CHF = Decimal("1")
 
 def budget_total(*, plan) -> Decimal:
     """The plan's total in whole francs (half up), as the summary and the cost table print it."""
-    total = CostLine.objects.filter(plan=plan).aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    total = CostLine.objects.filter(plan=plan).aggregate(total=Sum("amount"))["total"] or Decimal(
+        "0"
+    )
     return total.quantize(CHF, rounding=ROUND_HALF_UP)
 
 

@@ -31,7 +31,9 @@ class Meeting(models.Model):
     short_name = models.CharField(max_length=40, unique=True, help_text="12MSP")
     city = models.CharField(max_length=100, blank=True)
     venue = models.CharField(max_length=200, blank=True)
-    format = models.CharField(max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON)
+    format = models.CharField(
+        max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
     start_date = models.DateField()
     end_date = models.DateField()
     presidency = models.ForeignKey(
@@ -49,7 +51,8 @@ class Meeting(models.Model):
         ordering = ["-start_date", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")), name="meeting_ends_after_start"
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="meeting_ends_after_start",
             )
         ]
 
@@ -58,7 +61,7 @@ class Meeting(models.Model):
 
     @property
     def dates_display(self) -> str:
-        """"10-13 September 2024", as UN documents write meeting dates."""
+        """ "10-13 September 2024", as UN documents write meeting dates."""
         start, end = self.start_date, self.end_date
         if start == end:
             return f"{start.day} {start:%B %Y}"

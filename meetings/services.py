@@ -41,6 +41,8 @@ def reference_meetings_load() -> list[Meeting]:
     for spec in REFERENCE_MEETINGS:
         fields = {k: v for k, v in spec.items() if k not in ("short_name", "presidency_iso3")}
         fields["presidency"] = State.objects.filter(iso3=spec["presidency_iso3"]).first()
-        meeting, _ = Meeting.objects.update_or_create(short_name=spec["short_name"], defaults=fields)
+        meeting, _ = Meeting.objects.update_or_create(
+            short_name=spec["short_name"], defaults=fields
+        )
         meetings.append(meeting)
     return meetings

@@ -12,7 +12,15 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(State)
 class StateAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "iso3", "region", "signature_date", "consent_date", "consent_type", "withdrawal_effective_date"]
+    list_display = [
+        "name",
+        "iso3",
+        "region",
+        "signature_date",
+        "consent_date",
+        "consent_type",
+        "withdrawal_effective_date",
+    ]
     list_filter = ["region", "consent_type"]
     search_fields = ["name", "iso3"]
     inlines = [ContactInline]

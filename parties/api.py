@@ -24,7 +24,9 @@ class StateViewSet(viewsets.ViewSet):
     lookup_value_regex = "[A-Za-z]{3}"
 
     def _output(self, instance_or_list, *, many=False):
-        return StateOutputSerializer(instance_or_list, many=many, context={"today": timezone.localdate()}).data
+        return StateOutputSerializer(
+            instance_or_list, many=many, context={"today": timezone.localdate()}
+        ).data
 
     @extend_schema(
         parameters=[
@@ -87,7 +89,9 @@ class ContactViewSet(viewsets.GenericViewSet):
 
     @extend_schema(responses=ContactOutputSerializer)
     def retrieve(self, request, pk=None):
-        return Response(ContactOutputSerializer(get_object_or_404(self._visible(request), pk=pk)).data)
+        return Response(
+            ContactOutputSerializer(get_object_or_404(self._visible(request), pk=pk)).data
+        )
 
     @extend_schema(request=ContactInputSerializer, responses={201: ContactOutputSerializer})
     def create(self, request):

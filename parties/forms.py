@@ -15,5 +15,14 @@ class StateFilterForm(forms.Form):
 class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
-        fields = ["kind", "name", "function", "email", "phone", "address", "receives_invoices", "receives_documents"]
+        fields = [
+            "kind",
+            "name",
+            "function",
+            "email",
+            "phone",
+            "address",
+            "receives_invoices",
+            "receives_documents",
+        ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}

@@ -108,7 +108,9 @@ class Contact(models.Model):
     class Meta:
         ordering = ["state__name", "kind", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["state", "email"], name="contact_unique_email_per_state")
+            models.UniqueConstraint(
+                fields=["state", "email"], name="contact_unique_email_per_state"
+            )
         ]
 
     def __str__(self) -> str:

@@ -8,7 +8,9 @@ from django.utils import timezone
 from parties.models import ParticipationStatus, State
 
 
-def state_list(*, status: str = "", region: str = "", search: str = "", on: date | None = None) -> QuerySet[State]:
+def state_list(
+    *, status: str = "", region: str = "", search: str = "", on: date | None = None
+) -> QuerySet[State]:
     day = on or timezone.localdate()
     states = State.objects.annotate(contact_count=Count("contacts"))
     if region:

@@ -34,7 +34,9 @@ class StateInputSerializer(serializers.Serializer):
     region = serializers.ChoiceField(choices=Region.choices)
     signature_date = serializers.DateField(required=False, allow_null=True)
     consent_date = serializers.DateField(required=False, allow_null=True)
-    consent_type = serializers.ChoiceField(choices=ConsentType.choices, required=False, allow_blank=True)
+    consent_type = serializers.ChoiceField(
+        choices=ConsentType.choices, required=False, allow_blank=True
+    )
     withdrawal_notified_date = serializers.DateField(required=False, allow_null=True)
     withdrawal_effective_date = serializers.DateField(required=False, allow_null=True)
 

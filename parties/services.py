@@ -44,7 +44,10 @@ def _parse_date(value: str, *, line: int, column: str, errors: list[str]) -> dat
 
 def _read_codes(path: Path) -> dict[str, tuple[str, str]]:
     with path.open(newline="", encoding="utf-8") as handle:
-        return {row["state"].strip(): (row["iso3"].strip(), row["region"].strip()) for row in csv.DictReader(handle)}
+        return {
+            row["state"].strip(): (row["iso3"].strip(), row["region"].strip())
+            for row in csv.DictReader(handle)
+        }
 
 
 def _read_withdrawals(path: Path) -> dict[str, tuple[date | None, date]]:
@@ -92,11 +95,18 @@ def _validated_rows(path: Path) -> list[dict]:
                     errors.append(f"line {line}: no ISO 3166 alpha-3 code known for {name}")
                 if region not in regions:
                     errors.append(f"line {line}: no region known for {name}")
-                signature = _parse_date(row["signature"], line=line, column="signature", errors=errors)
-                consent = _parse_date(row["consent_date"], line=line, column="consent_date", errors=errors)
+                signature = _parse_date(
+                    row["signature"], line=line, column="signature", errors=errors
+                )
+                consent = _parse_date(
+                    row["consent_date"], line=line, column="consent_date", errors=errors
+                )
                 consent_type = (row.get("consent_type") or "").strip().lower()
                 if consent_type and consent_type not in consent_types:
-                    errors.append(f"line {line}: consent_type {consent_type!r} is not one of {sorted(consent_types)}")
+                    errors.append(
+                        f"line {line}: consent_type {consent_type!r} is not one of "
+                        f"{', '.join(sorted(consent_types))}"
+                    )
                 if consent and not consent_type:
                     errors.append(f"line {line}: {name} has a consent date but no consent_type")
                 if consent_type and not consent and not row["consent_date"].strip():
@@ -207,13 +217,26 @@ def contact_create(
 
 @transaction.atomic
 def contact_update(*, contact: Contact, **fields) -> Contact:
-    allowed = {"kind", "name", "email", "function", "phone", "address", "receives_invoices", "receives_documents"}
+    allowed = {
+        "kind",
+        "name",
+        "email",
+        "function",
+        "phone",
+        "address",
+        "receives_invoices",
+        "receives_documents",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise DomainError(f"unknown field(s): {', '.join(sorted(unknown))}")
     merged = {f: getattr(contact, f) for f in allowed} | fields
     name, email = _contact_clean(kind=merged["kind"], name=merged["name"], email=merged["email"])
-    if Contact.objects.filter(state_id=contact.state_id, email__iexact=email).exclude(pk=contact.pk).exists():
+    if (
+        Contact.objects.filter(state_id=contact.state_id, email__iexact=email)
+        .exclude(pk=contact.pk)
+        .exists()
+    ):
         raise DomainError(f"{contact.state} already has a contact with the address {email}")
     merged.update(name=name, email=email)
     for field, value in merged.items():

@@ -47,7 +47,9 @@ def state_detail(request, iso3: str):
     context = {
         "state": state,
         "status": state.status_on(today),
-        "contacts": list(state.contacts.all()) if access.can_view_contacts(request.user, state) else None,
+        "contacts": list(state.contacts.all())
+        if access.can_view_contacts(request.user, state)
+        else None,
         "can_edit_contacts": access.can_edit_contacts(request.user, state),
     }
     return render(request, "parties/state_detail.html", context)
@@ -71,7 +73,10 @@ def _contact_form_page(request, *, state: State, contact: Contact | None):
             return redirect("parties:state-detail", iso3=state.iso3)
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "parties/contact_form.html", {"form": form, "state": state, "contact": contact}, status=status
+        request,
+        "parties/contact_form.html",
+        {"form": form, "state": state, "contact": contact},
+        status=status,
     )
 
 
@@ -84,7 +89,9 @@ def contact_create(request, iso3: str):
 
 @login_required
 def contact_edit(request, iso3: str, pk: int):
-    contact = get_object_or_404(Contact.objects.select_related("state"), pk=pk, state__iso3=iso3.upper())
+    contact = get_object_or_404(
+        Contact.objects.select_related("state"), pk=pk, state__iso3=iso3.upper()
+    )
     _require(access.can_edit_contacts(request.user, contact.state))
     return _contact_form_page(request, state=contact.state, contact=contact)
 
@@ -92,7 +99,9 @@ def contact_edit(request, iso3: str, pk: int):
 @login_required
 @require_POST
 def contact_delete(request, iso3: str, pk: int):
-    contact = get_object_or_404(Contact.objects.select_related("state"), pk=pk, state__iso3=iso3.upper())
+    contact = get_object_or_404(
+        Contact.objects.select_related("state"), pk=pk, state__iso3=iso3.upper()
+    )
     _require(access.can_edit_contacts(request.user, contact.state))
     services.contact_delete(contact=contact)
     messages.success(request, f"Contact {contact.name} removed.")

@@ -98,7 +98,9 @@ class WorkPlanFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("year",)
 
     year = factory.Sequence(lambda n: 2030 + n)
-    title = factory.LazyAttribute(lambda p: f"Implementation Support Unit {p.year} Work Plan and Budget")
+    title = factory.LazyAttribute(
+        lambda p: f"Implementation Support Unit {p.year} Work Plan and Budget"
+    )
     symbol = factory.LazyAttribute(lambda p: f"CCM/MSP/{p.year - 1}/3")
     document_date = factory.LazyAttribute(lambda p: date(p.year - 1, 6, 14))
     meeting = factory.SubFactory(MeetingFactory)

@@ -21,12 +21,18 @@ class Distribution(models.TextChoices):
 class WorkPlan(models.Model):
     """The ISU's annual work plan and budget, issued as an official CCM/MSP document."""
 
-    year = models.PositiveSmallIntegerField(unique=True, help_text="The calendar year the plan covers.")
-    title = models.CharField(max_length=300, help_text="Implementation Support Unit 2025 Work Plan and Budget")
+    year = models.PositiveSmallIntegerField(
+        unique=True, help_text="The calendar year the plan covers."
+    )
+    title = models.CharField(
+        max_length=300, help_text="Implementation Support Unit 2025 Work Plan and Budget"
+    )
     symbol = models.CharField(max_length=60, blank=True, help_text="CCM/MSP/2024/3")
     document_date = models.DateField(null=True, blank=True)
     original_language = models.CharField(max_length=30, default="English")
-    distribution = models.CharField(max_length=20, choices=Distribution.choices, default=Distribution.GENERAL)
+    distribution = models.CharField(
+        max_length=20, choices=Distribution.choices, default=Distribution.GENERAL
+    )
     meeting = models.ForeignKey(
         "meetings.Meeting",
         null=True,

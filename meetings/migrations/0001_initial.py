@@ -7,63 +7,185 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('parties', '0001_initial'),
+        ("parties", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalMeeting',
+            name="HistoricalMeeting",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('msp', 'Meeting of States Parties'), ('review_conference', 'Review Conference'), ('coordination_committee', 'Coordination Committee'), ('analysis_group', 'Analysis Group'), ('coordinators', "Coordinators' meeting"), ('working_group', 'Working group meeting'), ('workshop', 'Workshop'), ('country_coalition', 'Country coalition meeting'), ('side_event', 'Side event')], max_length=30)),
-                ('number', models.PositiveSmallIntegerField(blank=True, help_text='Ordinal of numbered meetings: 12 for the 12MSP.', null=True)),
-                ('title', models.CharField(help_text='Twelfth Meeting of States Parties', max_length=200)),
-                ('short_name', models.CharField(db_index=True, help_text='12MSP', max_length=40)),
-                ('city', models.CharField(blank=True, max_length=100)),
-                ('venue', models.CharField(blank=True, max_length=200)),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('hybrid', 'Hybrid'), ('online', 'Online')], default='in_person', max_length=20)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField()),
-                ('presiding_officer', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('presidency', models.ForeignKey(blank=True, db_constraint=False, help_text='The State holding the Presidency for this meeting.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='parties.state')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("msp", "Meeting of States Parties"),
+                            ("review_conference", "Review Conference"),
+                            ("coordination_committee", "Coordination Committee"),
+                            ("analysis_group", "Analysis Group"),
+                            ("coordinators", "Coordinators' meeting"),
+                            ("working_group", "Working group meeting"),
+                            ("workshop", "Workshop"),
+                            ("country_coalition", "Country coalition meeting"),
+                            ("side_event", "Side event"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Ordinal of numbered meetings: 12 for the 12MSP.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(help_text="Twelfth Meeting of States Parties", max_length=200),
+                ),
+                ("short_name", models.CharField(db_index=True, help_text="12MSP", max_length=40)),
+                ("city", models.CharField(blank=True, max_length=100)),
+                ("venue", models.CharField(blank=True, max_length=200)),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("hybrid", "Hybrid"),
+                            ("online", "Online"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField()),
+                ("presiding_officer", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "presidency",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The State holding the Presidency for this meeting.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="parties.state",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical meeting',
-                'verbose_name_plural': 'historical meetings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical meeting",
+                "verbose_name_plural": "historical meetings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('msp', 'Meeting of States Parties'), ('review_conference', 'Review Conference'), ('coordination_committee', 'Coordination Committee'), ('analysis_group', 'Analysis Group'), ('coordinators', "Coordinators' meeting"), ('working_group', 'Working group meeting'), ('workshop', 'Workshop'), ('country_coalition', 'Country coalition meeting'), ('side_event', 'Side event')], max_length=30)),
-                ('number', models.PositiveSmallIntegerField(blank=True, help_text='Ordinal of numbered meetings: 12 for the 12MSP.', null=True)),
-                ('title', models.CharField(help_text='Twelfth Meeting of States Parties', max_length=200)),
-                ('short_name', models.CharField(help_text='12MSP', max_length=40, unique=True)),
-                ('city', models.CharField(blank=True, max_length=100)),
-                ('venue', models.CharField(blank=True, max_length=200)),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('hybrid', 'Hybrid'), ('online', 'Online')], default='in_person', max_length=20)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField()),
-                ('presiding_officer', models.CharField(blank=True, max_length=200)),
-                ('presidency', models.ForeignKey(blank=True, help_text='The State holding the Presidency for this meeting.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='presided_meetings', to='parties.state')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("msp", "Meeting of States Parties"),
+                            ("review_conference", "Review Conference"),
+                            ("coordination_committee", "Coordination Committee"),
+                            ("analysis_group", "Analysis Group"),
+                            ("coordinators", "Coordinators' meeting"),
+                            ("working_group", "Working group meeting"),
+                            ("workshop", "Workshop"),
+                            ("country_coalition", "Country coalition meeting"),
+                            ("side_event", "Side event"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Ordinal of numbered meetings: 12 for the 12MSP.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(help_text="Twelfth Meeting of States Parties", max_length=200),
+                ),
+                ("short_name", models.CharField(help_text="12MSP", max_length=40, unique=True)),
+                ("city", models.CharField(blank=True, max_length=100)),
+                ("venue", models.CharField(blank=True, max_length=200)),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("hybrid", "Hybrid"),
+                            ("online", "Online"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField()),
+                ("presiding_officer", models.CharField(blank=True, max_length=200)),
+                (
+                    "presidency",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The State holding the Presidency for this meeting.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="presided_meetings",
+                        to="parties.state",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date', 'title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='meeting_ends_after_start')],
+                "ordering": ["-start_date", "title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_date__gte", models.F("start_date"))),
+                        name="meeting_ends_after_start",
+                    )
+                ],
             },
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,94 +15,255 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='State',
+            name="State",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('iso3', models.CharField(max_length=3, unique=True, verbose_name='ISO 3166 alpha-3')),
-                ('region', models.CharField(choices=[('africa', 'Africa'), ('americas', 'Americas'), ('asia_pacific', 'Asia-Pacific'), ('europe', 'Europe'), ('mena', 'Middle East and North Africa')], max_length=20)),
-                ('signature_date', models.DateField(blank=True, null=True)),
-                ('consent_date', models.DateField(blank=True, help_text='Date of deposit.', null=True, verbose_name='ratification or accession')),
-                ('consent_type', models.CharField(blank=True, choices=[('ratification', 'Ratification'), ('accession', 'Accession'), ('acceptance', 'Acceptance'), ('approval', 'Approval'), ('succession', 'Succession')], max_length=20)),
-                ('withdrawal_notified_date', models.DateField(blank=True, null=True)),
-                ('withdrawal_effective_date', models.DateField(blank=True, null=True)),
-                ('source_notes', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "iso3",
+                    models.CharField(max_length=3, unique=True, verbose_name="ISO 3166 alpha-3"),
+                ),
+                (
+                    "region",
+                    models.CharField(
+                        choices=[
+                            ("africa", "Africa"),
+                            ("americas", "Americas"),
+                            ("asia_pacific", "Asia-Pacific"),
+                            ("europe", "Europe"),
+                            ("mena", "Middle East and North Africa"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("signature_date", models.DateField(blank=True, null=True)),
+                (
+                    "consent_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date of deposit.",
+                        null=True,
+                        verbose_name="ratification or accession",
+                    ),
+                ),
+                (
+                    "consent_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ratification", "Ratification"),
+                            ("accession", "Accession"),
+                            ("acceptance", "Acceptance"),
+                            ("approval", "Approval"),
+                            ("succession", "Succession"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("withdrawal_notified_date", models.DateField(blank=True, null=True)),
+                ("withdrawal_effective_date", models.DateField(blank=True, null=True)),
+                ("source_notes", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalState',
+            name="HistoricalState",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=120)),
-                ('iso3', models.CharField(db_index=True, max_length=3, verbose_name='ISO 3166 alpha-3')),
-                ('region', models.CharField(choices=[('africa', 'Africa'), ('americas', 'Americas'), ('asia_pacific', 'Asia-Pacific'), ('europe', 'Europe'), ('mena', 'Middle East and North Africa')], max_length=20)),
-                ('signature_date', models.DateField(blank=True, null=True)),
-                ('consent_date', models.DateField(blank=True, help_text='Date of deposit.', null=True, verbose_name='ratification or accession')),
-                ('consent_type', models.CharField(blank=True, choices=[('ratification', 'Ratification'), ('accession', 'Accession'), ('acceptance', 'Acceptance'), ('approval', 'Approval'), ('succession', 'Succession')], max_length=20)),
-                ('withdrawal_notified_date', models.DateField(blank=True, null=True)),
-                ('withdrawal_effective_date', models.DateField(blank=True, null=True)),
-                ('source_notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=120)),
+                (
+                    "iso3",
+                    models.CharField(db_index=True, max_length=3, verbose_name="ISO 3166 alpha-3"),
+                ),
+                (
+                    "region",
+                    models.CharField(
+                        choices=[
+                            ("africa", "Africa"),
+                            ("americas", "Americas"),
+                            ("asia_pacific", "Asia-Pacific"),
+                            ("europe", "Europe"),
+                            ("mena", "Middle East and North Africa"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("signature_date", models.DateField(blank=True, null=True)),
+                (
+                    "consent_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date of deposit.",
+                        null=True,
+                        verbose_name="ratification or accession",
+                    ),
+                ),
+                (
+                    "consent_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ratification", "Ratification"),
+                            ("accession", "Accession"),
+                            ("acceptance", "Acceptance"),
+                            ("approval", "Approval"),
+                            ("succession", "Succession"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("withdrawal_notified_date", models.DateField(blank=True, null=True)),
+                ("withdrawal_effective_date", models.DateField(blank=True, null=True)),
+                ("source_notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical state',
-                'verbose_name_plural': 'historical states',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical state",
+                "verbose_name_plural": "historical states",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalContact',
+            name="HistoricalContact",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mission', 'Permanent mission'), ('focal_point', 'National focal point'), ('finance', 'Finance / contributions'), ('other', 'Other')], max_length=20)),
-                ('name', models.CharField(max_length=200)),
-                ('function', models.CharField(blank=True, max_length=200)),
-                ('email', models.EmailField(max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=50)),
-                ('address', models.TextField(blank=True)),
-                ('receives_invoices', models.BooleanField(default=True)),
-                ('receives_documents', models.BooleanField(default=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('state', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='parties.state')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mission", "Permanent mission"),
+                            ("focal_point", "National focal point"),
+                            ("finance", "Finance / contributions"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("function", models.CharField(blank=True, max_length=200)),
+                ("email", models.EmailField(max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=50)),
+                ("address", models.TextField(blank=True)),
+                ("receives_invoices", models.BooleanField(default=True)),
+                ("receives_documents", models.BooleanField(default=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "state",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="parties.state",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contact',
-                'verbose_name_plural': 'historical contacts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contact",
+                "verbose_name_plural": "historical contacts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mission', 'Permanent mission'), ('focal_point', 'National focal point'), ('finance', 'Finance / contributions'), ('other', 'Other')], max_length=20)),
-                ('name', models.CharField(max_length=200)),
-                ('function', models.CharField(blank=True, max_length=200)),
-                ('email', models.EmailField(max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=50)),
-                ('address', models.TextField(blank=True)),
-                ('receives_invoices', models.BooleanField(default=True)),
-                ('receives_documents', models.BooleanField(default=True)),
-                ('state', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='parties.state')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mission", "Permanent mission"),
+                            ("focal_point", "National focal point"),
+                            ("finance", "Finance / contributions"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("function", models.CharField(blank=True, max_length=200)),
+                ("email", models.EmailField(max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=50)),
+                ("address", models.TextField(blank=True)),
+                ("receives_invoices", models.BooleanField(default=True)),
+                ("receives_documents", models.BooleanField(default=True)),
+                (
+                    "state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="parties.state",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['state__name', 'kind', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('state', 'email'), name='contact_unique_email_per_state')],
+                "ordering": ["state__name", "kind", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("state", "email"), name="contact_unique_email_per_state"
+                    )
+                ],
             },
         ),
     ]

@@ -17,7 +17,18 @@ def test_loads_112_parties_and_12_signatories_at_end_of_2024(participants):
     assert State.objects.parties_on(END_2024).count() == 112
     assert State.objects.signatories_on(END_2024).count() == 12
     assert set(State.objects.signatories_on(END_2024).values_list("iso3", flat=True)) == {
-        "AGO", "CAF", "CYP", "COD", "DJI", "HTI", "IDN", "JAM", "KEN", "LBR", "TZA", "UGA",
+        "AGO",
+        "CAF",
+        "CYP",
+        "COD",
+        "DJI",
+        "HTI",
+        "IDN",
+        "JAM",
+        "KEN",
+        "LBR",
+        "TZA",
+        "UGA",
     }
 
 

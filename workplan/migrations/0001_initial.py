@@ -7,70 +7,232 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0001_initial'),
+        ("meetings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalWorkPlan',
+            name="HistoricalWorkPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, help_text='The calendar year the plan covers.')),
-                ('title', models.CharField(help_text='Implementation Support Unit 2025 Work Plan and Budget', max_length=300)),
-                ('symbol', models.CharField(blank=True, help_text='CCM/MSP/2024/3', max_length=60)),
-                ('document_date', models.DateField(blank=True, null=True)),
-                ('original_language', models.CharField(default='English', max_length=30)),
-                ('distribution', models.CharField(choices=[('General', 'General'), ('Limited', 'Limited'), ('Restricted', 'Restricted')], default='General', max_length=20)),
-                ('agenda_item', models.TextField(blank=True, help_text='Item 10(i) of the provisional agenda ...')),
-                ('submitted_by', models.CharField(default='Submitted by the ISU Director', max_length=200)),
-                ('title_footnote', models.CharField(default='The present document is being issued without formal editing.', max_length=300)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('under_review', 'Under Coordination Committee review'), ('changes_requested', 'Changes requested'), ('endorsed', 'Endorsed by the Coordination Committee'), ('circulated', 'Circulated to States Parties'), ('approved', 'Approved by the Meeting of States Parties')], default='draft', max_length=30)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, help_text='The Meeting of States Parties that approves the plan.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True, help_text="The calendar year the plan covers."
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Implementation Support Unit 2025 Work Plan and Budget",
+                        max_length=300,
+                    ),
+                ),
+                ("symbol", models.CharField(blank=True, help_text="CCM/MSP/2024/3", max_length=60)),
+                ("document_date", models.DateField(blank=True, null=True)),
+                ("original_language", models.CharField(default="English", max_length=30)),
+                (
+                    "distribution",
+                    models.CharField(
+                        choices=[
+                            ("General", "General"),
+                            ("Limited", "Limited"),
+                            ("Restricted", "Restricted"),
+                        ],
+                        default="General",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.TextField(
+                        blank=True, help_text="Item 10(i) of the provisional agenda ..."
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.CharField(default="Submitted by the ISU Director", max_length=200),
+                ),
+                (
+                    "title_footnote",
+                    models.CharField(
+                        default="The present document is being issued without formal editing.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("under_review", "Under Coordination Committee review"),
+                            ("changes_requested", "Changes requested"),
+                            ("endorsed", "Endorsed by the Coordination Committee"),
+                            ("circulated", "Circulated to States Parties"),
+                            ("approved", "Approved by the Meeting of States Parties"),
+                        ],
+                        default="draft",
+                        max_length=30,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The Meeting of States Parties that approves the plan.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="meetings.meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical work plan',
-                'verbose_name_plural': 'historical work plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical work plan",
+                "verbose_name_plural": "historical work plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='WorkPlan',
+            name="WorkPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='The calendar year the plan covers.', unique=True)),
-                ('title', models.CharField(help_text='Implementation Support Unit 2025 Work Plan and Budget', max_length=300)),
-                ('symbol', models.CharField(blank=True, help_text='CCM/MSP/2024/3', max_length=60)),
-                ('document_date', models.DateField(blank=True, null=True)),
-                ('original_language', models.CharField(default='English', max_length=30)),
-                ('distribution', models.CharField(choices=[('General', 'General'), ('Limited', 'Limited'), ('Restricted', 'Restricted')], default='General', max_length=20)),
-                ('agenda_item', models.TextField(blank=True, help_text='Item 10(i) of the provisional agenda ...')),
-                ('submitted_by', models.CharField(default='Submitted by the ISU Director', max_length=200)),
-                ('title_footnote', models.CharField(default='The present document is being issued without formal editing.', max_length=300)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('under_review', 'Under Coordination Committee review'), ('changes_requested', 'Changes requested'), ('endorsed', 'Endorsed by the Coordination Committee'), ('circulated', 'Circulated to States Parties'), ('approved', 'Approved by the Meeting of States Parties')], default='draft', max_length=30)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, help_text='The Meeting of States Parties that approves the plan.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='work_plans', to='meetings.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The calendar year the plan covers.", unique=True
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Implementation Support Unit 2025 Work Plan and Budget",
+                        max_length=300,
+                    ),
+                ),
+                ("symbol", models.CharField(blank=True, help_text="CCM/MSP/2024/3", max_length=60)),
+                ("document_date", models.DateField(blank=True, null=True)),
+                ("original_language", models.CharField(default="English", max_length=30)),
+                (
+                    "distribution",
+                    models.CharField(
+                        choices=[
+                            ("General", "General"),
+                            ("Limited", "Limited"),
+                            ("Restricted", "Restricted"),
+                        ],
+                        default="General",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.TextField(
+                        blank=True, help_text="Item 10(i) of the provisional agenda ..."
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.CharField(default="Submitted by the ISU Director", max_length=200),
+                ),
+                (
+                    "title_footnote",
+                    models.CharField(
+                        default="The present document is being issued without formal editing.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("under_review", "Under Coordination Committee review"),
+                            ("changes_requested", "Changes requested"),
+                            ("endorsed", "Endorsed by the Coordination Committee"),
+                            ("circulated", "Circulated to States Parties"),
+                            ("approved", "Approved by the Meeting of States Parties"),
+                        ],
+                        default="draft",
+                        max_length=30,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The Meeting of States Parties that approves the plan.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="work_plans",
+                        to="meetings.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year'],
+                "ordering": ["-year"],
             },
         ),
     ]

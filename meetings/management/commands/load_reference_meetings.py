@@ -8,4 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         meetings = reference_meetings_load()
-        self.stdout.write(f"{len(meetings)} reference meetings: " + ", ".join(m.short_name for m in meetings))
+        self.stdout.write(
+            f"{len(meetings)} reference meetings: " + ", ".join(m.short_name for m in meetings)
+        )
