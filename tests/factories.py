@@ -51,26 +51,38 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"User{n}")
     password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 
-    @factory.post_generation
-    def group(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.add(Group.objects.get_or_create(name=extracted)[0])
-        if create:
-            self.save()
+    group = factory.PostGeneration(
+        lambda user, create, extracted, **kw: _join(user, create, extracted)
+    )
+
+
+def _join(user, create, group_name):
+    """Saves the user (after set_password) and adds them to the role group, if any."""
+    if not create:
+        return
+    user.save()
+    if group_name:
+        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+
+
+def _role_group(default):
+    return factory.PostGeneration(
+        lambda user, create, extracted, **kw: _join(user, create, extracted or default)
+    )
 
 
 class ISUStaffFactory(UserFactory):
     is_staff = True
-    group = ISU_STAFF_GROUP
+    group = _role_group(ISU_STAFF_GROUP)
 
 
 class CommitteeMemberFactory(UserFactory):
-    group = COMMITTEE_GROUP
+    group = _role_group(COMMITTEE_GROUP)
 
 
 class DelegateFactory(UserFactory):
     state = factory.SubFactory(StateFactory)
-    group = DELEGATES_GROUP
+    group = _role_group(DELEGATES_GROUP)
 
 
 class AdminFactory(UserFactory):
