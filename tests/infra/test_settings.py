@@ -1,4 +1,5 @@
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ def test_production_check_deploy_is_clean_with_a_real_secret_and_host():
         "--fail-level",
         "WARNING",
         DJANGO_SETTINGS_MODULE="isu_portal.settings.production",
-        SECRET_KEY="x" * 30 + "-a-real-production-secret-" + "y" * 20,
+        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="isu.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
