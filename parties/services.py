@@ -186,6 +186,20 @@ def _contact_clean(*, kind: str, name: str, email: str) -> tuple[str, str]:
     return name, email
 
 
+def contact_validate(
+    *, state: State, kind: str, name: str, email: str, contact: Contact | None
+) -> tuple[str, str]:
+    """Checks a contact's values (the admin form uses it too); returns the cleaned name and
+    address, or raises DomainError."""
+    name, email = _contact_clean(kind=kind, name=name, email=email)
+    others = Contact.objects.filter(state=state, email__iexact=email)
+    if contact is not None:
+        others = others.exclude(pk=contact.pk)
+    if others.exists():
+        raise DomainError(f"{state} already has a contact with the address {email}")
+    return name, email
+
+
 @transaction.atomic
 def contact_create(
     *,
@@ -199,9 +213,7 @@ def contact_create(
     receives_invoices: bool = True,
     receives_documents: bool = True,
 ) -> Contact:
-    name, email = _contact_clean(kind=kind, name=name, email=email)
-    if Contact.objects.filter(state=state, email__iexact=email).exists():
-        raise DomainError(f"{state} already has a contact with the address {email}")
+    name, email = contact_validate(state=state, kind=kind, name=name, email=email, contact=None)
     return Contact.objects.create(
         state=state,
         kind=kind,
@@ -231,13 +243,13 @@ def contact_update(*, contact: Contact, **fields) -> Contact:
     if unknown:
         raise DomainError(f"unknown field(s): {', '.join(sorted(unknown))}")
     merged = {f: getattr(contact, f) for f in allowed} | fields
-    name, email = _contact_clean(kind=merged["kind"], name=merged["name"], email=merged["email"])
-    if (
-        Contact.objects.filter(state_id=contact.state_id, email__iexact=email)
-        .exclude(pk=contact.pk)
-        .exists()
-    ):
-        raise DomainError(f"{contact.state} already has a contact with the address {email}")
+    name, email = contact_validate(
+        state=contact.state,
+        kind=merged["kind"],
+        name=merged["name"],
+        email=merged["email"],
+        contact=contact,
+    )
     merged.update(name=name, email=email)
     for field, value in merged.items():
         setattr(contact, field, value.strip() if isinstance(value, str) else value)
@@ -263,7 +275,8 @@ STATE_FIELDS = (
 )
 
 
-def _state_check(values: dict, *, instance: State | None) -> None:
+def state_validate(values: dict, *, instance: State | None) -> None:
+    """Checks a State's values (the admin form uses it too); normalises name and code."""
     errors = []
     name = (values.get("name") or "").strip()
     iso3 = (values.get("iso3") or "").strip().upper()
@@ -298,7 +311,7 @@ def state_create(**fields) -> State:
     values = {field: fields.get(field) for field in STATE_FIELDS if field in fields}
     values.setdefault("consent_type", "")
     values.setdefault("source_notes", "")
-    _state_check(values, instance=None)
+    state_validate(values, instance=None)
     return State.objects.create(**values)
 
 
@@ -308,7 +321,7 @@ def state_update(*, state: State, **fields) -> State:
     if unknown:
         raise DomainError(f"unknown field(s): {', '.join(sorted(unknown))}")
     values = {field: getattr(state, field) for field in STATE_FIELDS} | fields
-    _state_check(values, instance=state)
+    state_validate(values, instance=state)
     for field, value in values.items():
         setattr(state, field, value)
     state.save()
