@@ -19,8 +19,23 @@ class BadgeResource(resources.ModelResource):
         export_order = fields
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(value):
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def _dataset(participants):
-    return BadgeResource().export(queryset=participants.select_related("state", "meeting"))
+    """The badge rows; text typed at registration never reaches a spreadsheet as a formula."""
+    dataset = BadgeResource().export(queryset=participants.select_related("state", "meeting"))
+    rows = [tuple(_neutralised(cell) for cell in row) for row in dataset]
+    del dataset[:]
+    for row in rows:
+        dataset.append(row)
+    return dataset
 
 
 def participants_csv(participants) -> str:

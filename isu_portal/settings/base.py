@@ -207,5 +207,3 @@ SPONSORSHIP_UNDER_REPRESENTED_REGIONS = env.list(
     "SPONSORSHIP_UNDER_REPRESENTED_REGIONS", default=["africa", "asia_pacific", "americas"]
 )
 SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS", default=3)
-# Exported badge lists never carry spreadsheet formulas typed into a registration.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
