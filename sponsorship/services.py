@@ -87,14 +87,19 @@ def application_submit(
             errors.append(f"{ItemKind(kind).label} is requested twice.")
             continue
         seen.add(kind)
+        label = ItemKind(kind).label
         try:
             quantity = int(quantity)
+        except (ValueError, TypeError):
+            errors.append(f"{label}: the quantity must be a whole number.")
+            continue
+        try:
             amount = chf(estimate)
-        except (DomainError, ValueError, TypeError):
-            errors.append(f"{ItemKind(kind).label}: give a whole quantity and an amount in CHF.")
+        except DomainError as error:
+            errors.extend(f"{label}: {message}" for message in error.messages)
             continue
         if quantity < 1:
-            errors.append(f"{ItemKind(kind).label}: the quantity must be at least 1.")
+            errors.append(f"{label}: the quantity must be at least 1.")
             continue
         cleaned.append((kind, quantity, amount))
     if not cleaned and not errors:

@@ -15,7 +15,11 @@ def test_items_and_sub_items_are_numbered_from_their_order(meeting):
     services.agenda_item_add(meeting=meeting, title="Article 3", parent=items[9])
     services.agenda_item_add(meeting=meeting, title="Article 4", parent=items[9])
     rows = numbers(meeting)
-    assert rows[9:] == [("Item 10", "T10"), ("Item 10(i)", "Article 3"), ("Item 10(ii)", "Article 4")]
+    assert rows[9:] == [
+        ("Item 10", "T10"),
+        ("Item 10(i)", "Article 3"),
+        ("Item 10(ii)", "Article 4"),
+    ]
 
 
 def test_moving_and_removing_renumber(meeting):
@@ -43,4 +47,11 @@ def test_no_sub_sub_items_and_no_items_across_meetings(meeting):
 
 
 def test_roman_numerals():
-    assert [roman_numeral(n) for n in (1, 4, 9, 14, 19, 40)] == ["i", "iv", "ix", "xiv", "xix", "xl"]
+    assert [roman_numeral(n) for n in (1, 4, 9, 14, 19, 40)] == [
+        "i",
+        "iv",
+        "ix",
+        "xiv",
+        "xix",
+        "xl",
+    ]

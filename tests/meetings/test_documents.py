@@ -164,8 +164,15 @@ def test_page_shows_a_clear_message_for_a_bad_file(meeting, client_for, isu_user
 def test_only_staff_register_documents(meeting, role_users, client_for, who):
     response = client_for(role_users[who]).post(
         reverse("meetings:document-register", args=["13MSP"]),
-        {"kind": "document", "title": "x", "document_date": "2025-06-14", "languages": ["en"],
-         "original_language": "en", "distribution": "general", "file": pdf_upload()},
+        {
+            "kind": "document",
+            "title": "x",
+            "document_date": "2025-06-14",
+            "languages": ["en"],
+            "original_language": "en",
+            "distribution": "general",
+            "file": pdf_upload(),
+        },
     )
     assert response.status_code in (302, 403)
     if who == "anonymous":
