@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 
 from meetings.models import (
     AgendaItem,
@@ -40,8 +42,16 @@ class MeetingForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def validate_unique(self):
-        pass  # the service checks the short name and reports it in the domain's words
+    def _post_clean(self):
+        # Field checks only: the service checks the short name and the dates and says what is
+        # wrong in the domain's words (model constraints would stop the form first).
+        try:
+            self.instance = construct_instance(
+                self, self.instance, self._meta.fields, self._meta.exclude
+            )
+            self.instance.clean_fields(exclude=self._get_validation_exclusions())
+        except ValidationError as error:
+            self._update_errors(error)
 
 
 class AgendaItemForm(forms.Form):

@@ -278,7 +278,7 @@ class Decision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting} decision {self.position}"
+        return f"Decision {self.position}: {self.text[:60]}"
 
 
 class FollowUpStatus(models.TextChoices):

@@ -114,7 +114,9 @@ def meeting_detail(request, short_name: str):
 
 
 def _meeting_form_page(request, meeting: Meeting | None):
-    form = MeetingForm(request.POST or None, instance=meeting)
+    # The form works on a copy: the page keeps showing the meeting as saved.
+    copy = Meeting.objects.get(pk=meeting.pk) if meeting else None
+    form = MeetingForm(request.POST or None, instance=copy)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in MeetingForm.Meta.fields}
         try:
@@ -219,7 +221,7 @@ def document_list(request, short_name: str):
     meeting = _meeting_for(request, short_name)
     documents = selectors.documents_visible(user=request.user, meeting=meeting)
     document_filter = MeetingDocumentFilter(request.GET or None, queryset=documents)
-    rows = list(document_filter.qs.select_related("agenda_item"))
+    rows = list(document_filter.qs)
     numbers = selectors.agenda_numbers(meeting=meeting)
     return render(
         request,
@@ -227,15 +229,17 @@ def document_list(request, short_name: str):
         {
             "meeting": meeting,
             "filter": document_filter,
-            "rows": [(doc, numbers.get(doc.agenda_item_id), _document_url(doc)) for doc in rows],
+            "rows": [
+                (doc, numbers.get(doc.agenda_item_id), _document_url(doc, meeting)) for doc in rows
+            ],
             "can_edit": access.can_edit_meetings(request.user),
         },
     )
 
 
-def _document_url(document: MeetingDocument) -> str | None:
+def _document_url(document: MeetingDocument, meeting: Meeting) -> str | None:
     if document.file:
-        return reverse("meetings:document-file", args=[document.meeting.short_name, document.pk])
+        return reverse("meetings:document-file", args=[meeting.short_name, document.pk])
     try:
         return reverse(document.generated_url_name, args=document.generated_url_args)
     except NoReverseMatch:
@@ -248,7 +252,7 @@ def document_file(request, short_name: str, pk: int):
     if document.meeting_id != meeting.pk or not access.can_view_document(request.user, document):
         raise Http404("No such document")
     if not document.file:
-        url = _document_url(document)
+        url = _document_url(document, meeting)
         if url is None:
             raise Http404("The generated document is not available")
         return redirect(url)
