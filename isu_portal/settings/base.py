@@ -207,3 +207,13 @@ SPONSORSHIP_UNDER_REPRESENTED_REGIONS = env.list(
     "SPONSORSHIP_UNDER_REPRESENTED_REGIONS", default=["africa", "asia_pacific", "americas"]
 )
 SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS", default=3)
+# Stable OpenAPI enum names: several models have a field called "kind".
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "MeetingKindEnum": "meetings.models.MeetingKind",
+        "DocumentKindEnum": "meetings.models.DocumentKind",
+        "LanguageEnum": "meetings.models.Language",
+        "SponsoredItemKindEnum": "sponsorship.models.ItemKind",
+        "ContactKindEnum": "parties.models.ContactKind",
+    }
+)
