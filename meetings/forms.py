@@ -163,8 +163,12 @@ class ParticipantForm(forms.Form):
         required=False, label="I agree that my name appears on the public list of participants"
     )
 
-    def __init__(self, *args, state_choices=None, allow_organisation=True, **kwargs):
+    def __init__(
+        self, *args, state_choices=None, allow_organisation=True, fixed_delegation=False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        if fixed_delegation:  # a registration does not move to another delegation
+            del self.fields["state"]
         if state_choices is not None:
             self.fields["state"].queryset = state_choices
             self.fields["state"].required = True

@@ -30,6 +30,11 @@ urlpatterns = [
         name="participant-register",
     ),
     path(
+        "<str:short_name>/participants/<int:pk>/edit/",
+        views.participant_edit,
+        name="participant-edit",
+    ),
+    path(
         "<str:short_name>/participants/<int:pk>/decide/",
         views.participant_decide,
         name="participant-decide",

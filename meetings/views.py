@@ -506,6 +506,35 @@ def participant_register(request, short_name: str):
 
 
 @login_required
+def participant_edit(request, short_name: str, pk: int):
+    """Corrections by ISU staff, or by the State's delegates while the ISU has not decided."""
+    meeting = _meeting_for(request, short_name)
+    participant = get_object_or_404(
+        selectors.participants_for(user=request.user, meeting=meeting), pk=pk
+    )
+    _require(access.can_edit_participant(request.user, participant))
+    initial = {name: getattr(participant, name) for name in services.PARTICIPANT_EDITABLE}
+    form = ParticipantForm(
+        request.POST or None, initial=initial, allow_organisation=False, fixed_delegation=True
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.PARTICIPANT_EDITABLE}
+        try:
+            services.participant_update(participant=participant, **data)
+        except DomainError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"{participant.name} saved.")
+            return redirect("meetings:participants", short_name=meeting.short_name)
+    return render(
+        request,
+        "meetings/participant_form.html",
+        {"form": form, "meeting": meeting, "participant": participant},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
 @require_POST
 def participant_decide(request, short_name: str, pk: int):
     meeting = _meeting_for(request, short_name)

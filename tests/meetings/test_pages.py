@@ -218,3 +218,31 @@ def test_report_counts_and_share_of_women(meeting, client_for, isu_user, state_a
     assert (
         '<svg class="chart" role="img"' in page and "Woman: 2 sponsored, 1 not sponsored." in page
     )
+
+
+def test_admin_pages_render_and_edit_through_the_service(meeting, client_for, superuser):
+    client = client_for(superuser)
+    for url in [
+        "/admin/meetings/meeting/",
+        f"/admin/meetings/meeting/{meeting.pk}/change/",
+        "/admin/meetings/meetingdocument/",
+        "/admin/meetings/participant/",
+        "/admin/sponsorship/sponsorshipapplication/",
+        "/admin/sponsorship/obligationdeadline/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        {
+            "kind": "workshop",
+            "title": "Regional workshop",
+            "short_name": "WS-2025-LOME",
+            "city": "Lomé",
+            "format": "in_person",
+            "start_date": "2025-05-06",
+            "end_date": "2025-05-07",
+            "is_public": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert meeting.__class__.objects.filter(short_name="WS-2025-LOME", city="Lomé").exists()

@@ -165,3 +165,25 @@ def test_badge_exports(meeting, client_for, isu_user, delegate_a, state_a):
         reverse("meetings:participant-export-csv", args=["13MSP"])
     )
     assert forbidden.status_code == 403
+
+
+def test_delegate_corrects_own_pending_registration_only(
+    meeting, client_for, delegate_a, state_a, state_b
+):
+    own = ParticipantFactory(meeting=meeting, state=state_a, status="pending", name="Old")
+    other = ParticipantFactory(meeting=meeting, state=state_b, status="pending", name="Theirs")
+    client = client_for(delegate_a)
+    data = {"name": "New", "gender": "female", "email": "new@example.org", "function": "Head"}
+    url = reverse("meetings:participant-edit", args=["13MSP", own.pk])
+    assert client.post(url, data).status_code == 302
+    own.refresh_from_db()
+    assert (own.name, own.email, own.state) == ("New", "new@example.org", state_a)
+    other_url = reverse("meetings:participant-edit", args=["13MSP", other.pk])
+    assert client.post(other_url, data).status_code == 404
+    other.refresh_from_db()
+    assert other.name == "Theirs"
+    own.status = "approved"
+    own.save()
+    assert client.post(url, data | {"name": "Later"}).status_code == 403
+    own.refresh_from_db()
+    assert own.name == "New"
