@@ -49,10 +49,11 @@ def budget_position(*, meeting: Meeting) -> BudgetPosition:
         requested=Sum("estimate_chf"),
         awarded=Sum("awarded_chf", filter=_awarded()),
     )
+    cent = Decimal("0.01")
     return BudgetPosition(
         budget=budget.first(),
-        requested=totals["requested"] or Decimal("0.00"),
-        awarded=totals["awarded"] or Decimal("0.00"),
+        requested=(totals["requested"] or Decimal("0")).quantize(cent),
+        awarded=(totals["awarded"] or Decimal("0")).quantize(cent),
     )
 
 
@@ -66,7 +67,7 @@ def _awarded():
 class Breakdown:
     """Counts of participants by one dimension, split into sponsored and not sponsored."""
 
-    title: str
+    title: str  # lower case, as in "By region"
     rows: list[tuple[str, int, int]] = field(default_factory=list)  # label, sponsored, other
 
     @property
@@ -124,12 +125,12 @@ def participation_report(*, meeting: Meeting) -> ParticipationReport:
         sponsored=sum(1 for f in facts if f[3]),
         women_sponsored=sum(1 for f in facts if f[3] and f[0] == Gender.FEMALE),
         breakdowns=[
-            _breakdown("Gender", list(Gender.choices), [(f[0], f[3]) for f in facts]),
+            _breakdown("gender", list(Gender.choices), [(f[0], f[3]) for f in facts]),
             _breakdown(
-                "Region", list(Region.choices) + organisation, [(f[1], f[3]) for f in facts]
+                "region", list(Region.choices) + organisation, [(f[1], f[3]) for f in facts]
             ),
             _breakdown(
-                "Status of the State", statuses + organisation, [(f[2], f[3]) for f in facts]
+                "status of the State", statuses + organisation, [(f[2], f[3]) for f in facts]
             ),
         ],
     )

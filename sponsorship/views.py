@@ -119,6 +119,11 @@ def _detail_page(request, meeting, application, *, score_form=None, decision_for
                 DecisionForm(
                     initial={f"award_{k}": v for k, v in awards.items()}
                     | {"note": application.decision_note}
+                    | (
+                        {"status": application.status}
+                        if application.status != ApplicationStatus.SUBMITTED
+                        else {"status": ApplicationStatus.WAITING_LIST}
+                    )
                 )
                 if staff
                 else None

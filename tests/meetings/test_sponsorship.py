@@ -156,7 +156,7 @@ def test_grant_letter(meeting, applicant, delegate_b, delegate_a, isu_user, clie
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Khamla S." in text and "Thirteenth Meeting of States Parties" in text
-    assert "2300.00" in text
+    assert "2'300.00" in text
     assert client_for(delegate_a).get(url).status_code == 404  # another State's
 
 
@@ -184,3 +184,14 @@ def test_staff_decide_through_the_page(meeting, applicant, delegate_b, isu_user,
     assert "would exceed the sponsorship budget" in response.content.decode()
     application.refresh_from_db()
     assert application.status == "submitted"
+
+
+def test_chf_format():
+    from meetings.templatetags.meeting_format import chf
+
+    assert [chf(v) for v in (Decimal("497138"), 3000, "1000.5", None)] == [
+        "497'138.00",
+        "3'000.00",
+        "1'000.50",
+        "—",
+    ]
