@@ -8,12 +8,17 @@ from meetings.models import Distribution, DocumentKind, Language, MeetingDocumen
 
 class MeetingDocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Symbol or title contains")
-    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(
+        choices=DocumentKind.choices, empty_label="Any kind", label="Kind"
+    )
     language = django_filters.ChoiceFilter(
-        choices=Language.choices, method="in_language", empty_label="Any language"
+        choices=Language.choices,
+        method="in_language",
+        empty_label="Any language",
+        label="Language",
     )
     distribution = django_filters.ChoiceFilter(
-        choices=Distribution.choices, empty_label="Any distribution"
+        choices=Distribution.choices, empty_label="Any distribution", label="Distribution"
     )
 
     class Meta:

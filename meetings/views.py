@@ -229,6 +229,7 @@ def document_list(request, short_name: str):
         {
             "meeting": meeting,
             "filter": document_filter,
+            "can_view_report": access.can_view_participation_report(request.user),
             "rows": [
                 (doc, numbers.get(doc.agenda_item_id), _document_url(doc, meeting)) for doc in rows
             ],
@@ -362,6 +363,7 @@ def meeting_records(request, short_name: str):
             ],
             "can_edit": can_edit,
             "show_follow_ups": access.can_view_follow_ups(request.user),
+            "can_view_report": access.can_view_participation_report(request.user),
             **forms,
         },
     )
@@ -467,7 +469,7 @@ def participant_list(request, short_name: str):
             else None,
             "staff": staff,
             "can_register": staff or own_state_id is not None,
-            "statuses": ParticipantStatus,
+            "can_view_report": access.can_view_participation_report(request.user),
         },
     )
 

@@ -59,6 +59,7 @@ def application_list(request, short_name: str):
             "position": position if staff else None,
             "budget_form": BudgetForm(initial={"amount": position.budget}) if staff else None,
             "staff": staff,
+            "can_view_report": access.can_view_participation_report(request.user),
         },
     )
 
