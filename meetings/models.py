@@ -235,9 +235,14 @@ class MeetingDocument(models.Model):
         ordering = ["meeting", "kind", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "kind", "parent", "number"],
-                name="meeting_document_unique_number",
-                nulls_distinct=False,
+                fields=["meeting", "kind", "number"],
+                condition=models.Q(parent__isnull=True),
+                name="meeting_document_unique_series_number",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "kind", "number"],
+                condition=models.Q(parent__isnull=False),
+                name="meeting_document_unique_suffix_number",
             ),
             models.CheckConstraint(
                 condition=~(models.Q(file="") & models.Q(generated_url_name="")),
