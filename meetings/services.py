@@ -325,6 +325,13 @@ def document_register(
             )
         if parent.meeting_id != meeting.pk:
             raise DomainError("That document belongs to another meeting.", field="parent")
+        if kind == DocumentKind.REVISION and parent.kind == DocumentKind.REVISION:
+            # A second revision revises the original: .../2/Rev.2, never .../2/Rev.1/Rev.1.
+            raise DomainError(
+                f"Register the new revision against {parent.parent.symbol}; it will be the "
+                "next revision of that document.",
+                field="parent",
+            )
     elif parent is not None:
         raise DomainError("Only revisions, addenda, corrigenda and amendments have a parent.")
     if bool(file) == bool(generated_url_name):

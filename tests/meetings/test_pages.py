@@ -246,3 +246,18 @@ def test_admin_pages_render_and_edit_through_the_service(meeting, client_for, su
     )
     assert response.status_code == 302
     assert meeting.__class__.objects.filter(short_name="WS-2025-LOME", city="Lomé").exists()
+
+
+def test_sponsorship_tab_only_for_those_who_may_open_it(meeting, role_users, client_for):
+    url = reverse("meetings:detail", args=["13MSP"])
+    sponsorship = reverse("meetings:sponsorship", args=["13MSP"])
+    for who, shown in [
+        ("anonymous", False),
+        ("committee", False),
+        ("delegate_a", True),
+        ("isu", True),
+    ]:
+        page = client_for(role_users[who]).get(url).content.decode()
+        assert (sponsorship in page) is shown, who
+        status = client_for(role_users[who]).get(sponsorship).status_code
+        assert (status == 200) is shown, who

@@ -133,3 +133,12 @@ def test_concurrent_registrations_get_distinct_gapless_symbols():
     ]
     assert SymbolCounter.objects.get(prefix="CCM/MSP/2025/").last_number == workers
     assert MeetingDocument.objects.count() == workers
+
+
+def test_revisions_revise_the_original_and_corrigenda_may_correct_a_revision(meeting):
+    original = register(meeting)
+    rev1 = register(meeting, "rev", parent=original)
+    with pytest.raises(DomainError, match="against CCM/MSP/2025/1"):
+        register(meeting, "rev", parent=rev1)
+    assert register(meeting, "rev", parent=original).symbol == "CCM/MSP/2025/1/Rev.2"
+    assert register(meeting, "corr", parent=rev1).symbol == "CCM/MSP/2025/1/Rev.1/Corr.1"
