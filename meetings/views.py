@@ -1,5 +1,8 @@
 """Pages of meetings: thin views that ask accounts.access, call services and render."""
 
+from urllib.parse import urlparse
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -85,7 +88,8 @@ def meeting_calendar(request):
         url_for=lambda m: request.build_absolute_uri(
             reverse("meetings:detail", args=[m.short_name])
         ),
-        domain=request.get_host().split(":")[0] or "isu-portal",
+        # UIDs must not change with the address a subscriber happens to use.
+        domain=urlparse(settings.PORTAL_BASE_URL).hostname or "isu-portal",
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ccm-meetings.ics"'
