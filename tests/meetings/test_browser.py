@@ -6,13 +6,13 @@ from datetime import date
 import pytest
 
 from meetings.models import Participant
-from tests.factories import TEST_PASSWORD, DelegateFactory, MeetingFactory, StateFactory
+from tests.factories import DelegateFactory, MeetingFactory, StateFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_delegate_registers_a_participant(meetings_page):
-    page = meetings_page
+def test_delegate_registers_a_participant(browser_page, sign_in):
+    page = browser_page
     lao = StateFactory(name="Lao People's Democratic Republic", iso3="LAO", region="asia_pacific")
     StateFactory(name="France", iso3="FRA")
     DelegateFactory(username="lao-delegate", state=lao)
@@ -22,10 +22,7 @@ def test_delegate_registers_a_participant(meetings_page):
         start_date=date(2025, 9, 16),
         end_date=date(2025, 9, 19),
     )
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("lao-delegate")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "lao-delegate")
     page.goto("/meetings/13MSP/participants/")
     page.get_by_role("link", name="Register a participant").first.click()
     state = page.get_by_label("State")
