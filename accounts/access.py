@@ -135,7 +135,8 @@ def can_view_document(user, document) -> bool:
 
 
 def can_view_follow_ups(user) -> bool:
-    return is_isu_staff(user) or is_committee_member(user)
+    """Follow-up actions are the ISU's internal task list."""
+    return is_isu_staff(user)
 
 
 def can_register_participant(user, state=None) -> bool:
