@@ -175,10 +175,6 @@ def can_apply_for_sponsorship(user, state=None) -> bool:
     return can_register_participant(user, state) and state is not None
 
 
-def can_view_application(user, application) -> bool:
-    return is_isu_staff(user) or delegate_state_id(user) == application.state_id
-
-
 def can_manage_sponsorship(user) -> bool:
     """Scores, decisions, grant letters, deadlines and budgets are ISU staff's."""
     return is_isu_staff(user)
