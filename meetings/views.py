@@ -157,7 +157,9 @@ def meeting_edit(request, short_name: str):
 # --- Agenda (htmx: each action re-renders the agenda fragment) --------------------------------
 
 
-def _agenda_response(request, meeting: Meeting, form=None, status: int = 200):
+def _agenda_response(request, meeting: Meeting, form=None):
+    """htmx gets the agenda fragment (errors included: htmx swaps only successful answers, so
+    a refused form is still a 200 whose fragment shows the errors); plain POSTs redirect."""
     if not request.htmx:
         return redirect(reverse("meetings:detail", args=[meeting.short_name]) + "#agenda")
     return render(
@@ -169,7 +171,6 @@ def _agenda_response(request, meeting: Meeting, form=None, status: int = 200):
             "can_edit": True,
             "agenda_form": form or AgendaItemForm(meeting=meeting),
         },
-        status=status,
     )
 
 
@@ -193,7 +194,7 @@ def agenda_add(request, short_name: str):
     if not request.htmx:
         for message in [e for errors in form.errors.values() for e in errors]:
             messages.error(request, message)
-    return _agenda_response(request, meeting, form=form, status=400)
+    return _agenda_response(request, meeting, form=form)
 
 
 @login_required
@@ -547,12 +548,20 @@ def participant_decide(request, short_name: str, pk: int):
     _require(access.can_approve_participants(request.user))
     participant = get_object_or_404(Participant, pk=pk, meeting=meeting)
     try:
-        services.participant_decide(
+        participant = services.participant_decide(
             participant=participant, status=request.POST.get("status", ""), decided_by=request.user
         )
     except DomainError as error:
+        if request.htmx:
+            return HttpResponse(error.messages[0], status=400)
         messages.error(request, error.messages[0])
     else:
+        if request.htmx:  # in place: the row re-rendered with its new status
+            return render(
+                request,
+                "meetings/_participant_row.html",
+                {"person": participant, "meeting": meeting, "staff": True},
+            )
         messages.success(request, f"Decision on {participant.name} recorded.")
     return redirect("meetings:participants", short_name=meeting.short_name)
 

@@ -187,3 +187,16 @@ def test_delegate_corrects_own_pending_registration_only(
     assert client.post(url, data | {"name": "Later"}).status_code == 403
     own.refresh_from_db()
     assert own.name == "New"
+
+
+def test_approval_in_place_with_htmx(meeting, client_for, isu_user, state_a):
+    person = ParticipantFactory(meeting=meeting, state=state_a, status="pending", name="Row")
+    url = reverse("meetings:participant-decide", args=["13MSP", person.pk])
+    response = client_for(isu_user).post(url, {"status": "approved"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.startswith(f'<tr id="participant-{person.pk}">') and "Approved" in body
+    bad = client_for(isu_user).post(url, {"status": "pending"}, HTTP_HX_REQUEST="true")
+    assert bad.status_code == 400 and "approved or not approved" in bad.content.decode()
+    person.refresh_from_db()
+    assert person.status == "approved"
