@@ -39,6 +39,8 @@ class NumberedItem:
     item: AgendaItem
     number: str  # "10" or "10(i)"
     depth: int
+    first: bool = False  # among its siblings: no "move up" for the first, no "down" for the last
+    last: bool = False
 
     @property
     def label(self) -> str:
@@ -56,9 +58,11 @@ def agenda_numbered(*, meeting: Meeting) -> list[NumberedItem]:
     rows = []
     top_level = [item for item in items if item.parent_id is None]
     for index, item in enumerate(top_level, start=1):
-        rows.append(NumberedItem(item, str(index), 0))
-        for sub_index, child in enumerate(children.get(item.pk, []), start=1):
-            rows.append(NumberedItem(child, f"{index}({roman_numeral(sub_index)})", 1))
+        rows.append(NumberedItem(item, str(index), 0, index == 1, index == len(top_level)))
+        subs = children.get(item.pk, [])
+        for sub_index, child in enumerate(subs, start=1):
+            number = f"{index}({roman_numeral(sub_index)})"
+            rows.append(NumberedItem(child, number, 1, sub_index == 1, sub_index == len(subs)))
     return rows
 
 

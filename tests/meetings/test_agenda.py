@@ -55,3 +55,15 @@ def test_roman_numerals():
         "xix",
         "xl",
     ]
+
+
+def test_first_and_last_siblings_are_marked(meeting):
+    first = services.agenda_item_add(meeting=meeting, title="A")
+    services.agenda_item_add(meeting=meeting, title="B")
+    services.agenda_item_add(meeting=meeting, title="A.1", parent=first)
+    rows = selectors.agenda_numbered(meeting=meeting)
+    assert [(r.number, r.first, r.last) for r in rows] == [
+        ("1", True, False),
+        ("1(i)", True, True),
+        ("2", False, True),
+    ]
