@@ -111,8 +111,8 @@ RESERVED_SHORT_NAMES = {"new", "follow-ups", "calendar.ics", "sponsorship"}
 
 def _check_meeting(fields: dict, *, instance: Meeting | None) -> None:
     errors = []
-    if fields["kind"] not in MeetingKind.values:
-        errors.append(f"Unknown kind of meeting {fields['kind']!r}.")
+    if fields.get("kind") not in MeetingKind.values:
+        errors.append(f"Unknown kind of meeting {fields.get('kind')!r}.")
     if fields.get("format", MeetingFormat.IN_PERSON) not in MeetingFormat.values:
         errors.append(f"Unknown meeting format {fields['format']!r}.")
     if not (fields.get("title") or "").strip():
@@ -131,7 +131,10 @@ def _check_meeting(fields: dict, *, instance: Meeting | None) -> None:
         .exists()
     ):
         errors.append(f"Another meeting is already called {short_name}.")
-    if fields["end_date"] < fields["start_date"]:
+    start, end = fields.get("start_date"), fields.get("end_date")
+    if start is None or end is None:
+        errors.append("A meeting needs its first and last day.")
+    elif end < start:
         errors.append("A meeting cannot end before it starts.")
     if errors:
         raise DomainError(errors)
@@ -308,6 +311,8 @@ def document_register(
     title = (title or "").strip()
     if not title:
         raise DomainError("A document needs a title.", field="title")
+    if document_date is None:
+        raise DomainError("A document needs its date.", field="document_date")
     languages = _check_languages(languages)
     if original_language not in Language.values:
         raise DomainError(f"Unknown original language {original_language!r}.")

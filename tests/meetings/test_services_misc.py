@@ -38,6 +38,7 @@ def test_reference_meetings_load_is_idempotent_and_keeps_work_plans(db):
         ({"short_name": "13msp"}, "already called"),
         ({"end_date": date(2025, 1, 1)}, "cannot end before"),
         ({"kind": "party"}, "Unknown kind"),
+        ({"start_date": None}, "first and last day"),
     ],
 )
 def test_meeting_rules(meeting, fields, message):

@@ -71,6 +71,7 @@ def test_two_meetings_of_one_year_share_the_series(db):
     ("extra", "message"),
     [
         ({"title": "  "}, "needs a title"),
+        ({"document_date": None}, "needs its date"),
         ({"languages": []}, "at least one language"),
         ({"languages": ["en", "xx"]}, "Unknown language"),
         ({"original_language": "fr"}, "original language"),
