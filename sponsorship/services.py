@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts import access
 from isu_portal.errors import DomainError
-from meetings.models import Meeting, Participant
+from meetings.models import Meeting, Participant, ParticipantStatus
 from sponsorship import scoring
 from sponsorship.models import (
     ApplicationStatus,
@@ -71,6 +71,8 @@ def application_submit(
         raise DomainError("Sponsorship is for delegates of States, not of organisations.")
     if not access.can_apply_for_sponsorship(submitted_by, participant.state):
         raise PermissionDenied("You may apply only for your own State's delegates.")
+    if participant.status == ParticipantStatus.REJECTED:
+        raise DomainError(f"The ISU did not approve {participant.name}'s registration.")
     if SponsorshipApplication.objects.filter(participant=participant).exists():
         raise DomainError(f"{participant.name} already has an application for this meeting.")
     national_role = (national_role or "").strip()

@@ -75,6 +75,13 @@ def test_bad_applications_change_nothing(applicant, delegate_b, items, message):
     assert SponsorshipApplication.objects.count() == 0
 
 
+def test_participants_not_approved_cannot_apply(meeting, isu_user, state_a):
+    person = ParticipantFactory(meeting=meeting, state=state_a, status="rejected")
+    with pytest.raises(DomainError, match="did not approve"):
+        apply(person, isu_user)
+    assert SponsorshipApplication.objects.count() == 0
+
+
 def test_organisation_participants_are_not_sponsored(meeting, isu_user):
     person = ParticipantFactory(meeting=meeting, state=None, organisation="ICRC")
     with pytest.raises(DomainError, match="organisations"):
