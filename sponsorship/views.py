@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from isu_portal.errors import DomainError
-from meetings.models import Meeting, Participant
+from meetings.models import Meeting, Participant, ParticipantStatus
 from meetings.views import _add_errors, _meeting_for
 from reporting.pdf import render_pdf
 from sponsorship import selectors, services
@@ -36,9 +36,13 @@ def _application_for(request, meeting: Meeting, pk: int) -> SponsorshipApplicati
 
 
 def _eligible_participants(user, meeting: Meeting):
-    participants = Participant.objects.filter(
-        meeting=meeting, state__isnull=False, sponsorship_application__isnull=True
-    ).select_related("state")
+    participants = (
+        Participant.objects.filter(
+            meeting=meeting, state__isnull=False, sponsorship_application__isnull=True
+        )
+        .exclude(status=ParticipantStatus.REJECTED)
+        .select_related("state")
+    )
     if access.can_manage_sponsorship(user):
         return participants
     return participants.filter(state_id=access.delegate_state_id(user) or 0)
