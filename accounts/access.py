@@ -110,3 +110,75 @@ def can_edit_workplan(user, plan: WorkPlan) -> bool:
 
 def can_create_workplan(user) -> bool:
     return is_isu_staff(user)
+
+
+# --- Meetings ----------------------------------------------------------------------------------
+# Public meetings, their public documents and the consenting approved participants are open to
+# everyone. A delegate registers participants and sponsorship applications for their own State
+# only, and sees only those of their State; everything else about participants is ISU staff's.
+
+
+def can_view_meeting(user, meeting) -> bool:
+    return meeting.is_public or is_signed_in(user)
+
+
+def can_edit_meetings(user) -> bool:
+    """Meetings, agendas, documents and records are edited by ISU staff."""
+    return is_isu_staff(user)
+
+
+def can_view_document(user, document) -> bool:
+    """Restricted documents are for the Convention's participants: any signed-in role."""
+    if not can_view_meeting(user, document.meeting):
+        return False
+    return document.is_public or is_signed_in(user)
+
+
+def can_view_follow_ups(user) -> bool:
+    """Follow-up actions are the ISU's internal task list."""
+    return is_isu_staff(user)
+
+
+def can_register_participant(user, state=None) -> bool:
+    """ISU staff register anyone (States and organisations); a delegate only for their State."""
+    if is_isu_staff(user):
+        return True
+    return state is not None and delegate_state_id(user) == state.pk
+
+
+def can_view_participant(user, participant) -> bool:
+    if is_isu_staff(user):
+        return True
+    return participant.state_id is not None and delegate_state_id(user) == participant.state_id
+
+
+def can_view_all_participants(user) -> bool:
+    return is_isu_staff(user)
+
+
+def can_approve_participants(user) -> bool:
+    return is_isu_staff(user)
+
+
+def can_edit_participant(user, participant) -> bool:
+    """The State's delegates correct their own registrations until the ISU decided on them."""
+    from meetings.models import ParticipantStatus
+
+    if is_isu_staff(user):
+        return True
+    return (
+        can_view_participant(user, participant) and participant.status == ParticipantStatus.PENDING
+    )
+
+
+def can_apply_for_sponsorship(user, state=None) -> bool:
+    return can_register_participant(user, state) and state is not None
+
+
+def can_manage_sponsorship(user) -> bool:
+    """Scores, decisions, grant letters, deadlines and budgets are ISU staff's."""
+    return is_isu_staff(user)
+
+
+def can_view_participation_report(user) -> bool:
+    return is_isu_staff(user) or is_committee_member(user)

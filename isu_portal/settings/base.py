@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accounts",
     "parties",
     "meetings",
+    "sponsorship",
     "workplan",
     "budget",
     "reporting",
@@ -195,3 +196,24 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Meetings ---
+# Largest file a meeting document may have (bytes).
+MEETING_DOCUMENT_MAX_BYTES = env.int("MEETING_DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# Sponsorship Programme: regions whose participation the programme encourages (seed outcome
+# table: "under-represented regions"; which ones is a policy choice, hence a setting) and how
+# many years ahead an Article 3 or 4 deadline counts as "impending".
+SPONSORSHIP_UNDER_REPRESENTED_REGIONS = env.list(
+    "SPONSORSHIP_UNDER_REPRESENTED_REGIONS", default=["africa", "asia_pacific", "americas"]
+)
+SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS", default=3)
+# Stable OpenAPI enum names: several models have a field called "kind".
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "MeetingKindEnum": "meetings.models.MeetingKind",
+        "DocumentKindEnum": "meetings.models.DocumentKind",
+        "LanguageEnum": "meetings.models.Language",
+        "SponsoredItemKindEnum": "sponsorship.models.ItemKind",
+        "ContactKindEnum": "parties.models.ContactKind",
+    }
+)

@@ -1,0 +1,20 @@
+"""Formatting of the meetings pages and letters."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def chf(value) -> str:
+    """3000 -> "3'000.00": francs with the apostrophe thousands separator of the Convention's
+    documents (the 2025 plan writes CHF 497'138) and centimes."""
+    if value is None or value == "":
+        return "—"
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return str(value)
+    return f"{amount:,.2f}".replace(",", "'")
