@@ -112,6 +112,7 @@ def plan_document(*, plan: WorkPlan) -> PlanDocument:
     in_subsection = defaultdict(list)
     for paragraph in paragraphs:
         paragraph.item_list = items_by_paragraph[paragraph.pk]
+        paragraph.ref = f"paragraph-{paragraph.pk}"
         for index, item in enumerate(paragraph.item_list, start=1):
             item.letter = letter(index)
         if paragraph.subsection_id:
@@ -125,11 +126,13 @@ def plan_document(*, plan: WorkPlan) -> PlanDocument:
     ordered_paragraphs = []
     for index, section in enumerate(sections, start=1):
         section.numeral = roman(index)
+        section.ref = f"section-{section.pk}"
         section.direct_paragraphs = direct[section.pk]
         section.subsection_list = subsections_by_section[section.pk]
         ordered_paragraphs.extend(section.direct_paragraphs)
         for sub_index, subsection in enumerate(section.subsection_list, start=1):
             subsection.letter = letter(sub_index, upper=True)
+            subsection.ref = f"subsection-{subsection.pk}"
             subsection.paragraph_list = in_subsection[subsection.pk]
             ordered_paragraphs.extend(subsection.paragraph_list)
     for number, paragraph in enumerate(ordered_paragraphs, start=1):
@@ -143,9 +146,11 @@ def plan_document(*, plan: WorkPlan) -> PlanDocument:
         outputs_by_outcome[output.outcome_id].append(output)
     for index, outcome in enumerate(outcomes, start=1):
         outcome.number = str(index)
+        outcome.ref = f"outcome-{outcome.pk}"
         outcome.output_list = outputs_by_outcome[outcome.pk]
         for output_index, output in enumerate(outcome.output_list, start=1):
             output.number = f"{index}.{output_index}"
+            output.ref = f"output-{output.pk}"
             output.activity_list = activities_by_output[output.pk]
             for activity_index, activity in enumerate(output.activity_list, start=1):
                 activity.number = f"{output.number}.{activity_index}"

@@ -92,7 +92,7 @@ def _tags(
     found_articles = found_actions = None
     errors = []
     if articles is not None:
-        numbers = sorted(set(int(n) for n in articles))
+        numbers = sorted({int(n) for n in articles})
         found_articles = list(ConventionArticle.objects.filter(number__in=numbers))
         missing = set(numbers) - {a.number for a in found_articles}
         if missing:
@@ -100,7 +100,7 @@ def _tags(
                 "Unknown Convention article(s): " + ", ".join(str(n) for n in sorted(missing))
             )
     if lap_actions is not None:
-        numbers = sorted(set(int(n) for n in lap_actions))
+        numbers = sorted({int(n) for n in lap_actions})
         found_actions = list(LapAction.objects.filter(number__in=numbers))
         missing = set(numbers) - {a.number for a in found_actions}
         if missing:
