@@ -94,7 +94,7 @@ def _done(request, plan: WorkPlan, message: str, *, anchor: str = ""):
 
 
 def plan_list(request):
-    plans = selectors.plans_visible(user=request.user)
+    plans = list(selectors.plans_visible(user=request.user))
     years = {plan.year for plan in plans}
     copyable = (
         [plan for plan in plans if plan.year + 1 not in years]

@@ -195,3 +195,14 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- workplan ---
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "SectionKindEnum": "workplan.models.SectionKind",
+        "SummaryKindEnum": "workplan.models.SummaryKind",
+        "WorkPlanStatusEnum": "workplan.models.PlanStatus",
+        # Named here too because the work plan kinds collide with it on the field name "kind".
+        "ContactKindEnum": "parties.models.ContactKind",
+    }
+)
