@@ -541,6 +541,8 @@ def plan_copy_to_next_year(*, source: WorkPlan, user=None) -> WorkPlan:
         obj.pk = obj.id = None
         obj.version = 1
         obj._state.adding = True
+        # The prefetched tags belong to the original; the copy's own tags are set afterwards.
+        obj._prefetched_objects_cache = {}
         for field, value in changes.items():
             setattr(obj, field, value)
         _save(obj, user=user, reason=reason)
