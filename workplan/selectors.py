@@ -90,7 +90,7 @@ def plan_document(*, plan: WorkPlan) -> PlanDocument:
     sections = list(Section.objects.filter(plan=plan).order_by("position", "id"))
     subsections = list(
         SubSection.objects.filter(section__plan=plan)
-        .select_related("thematic_area")
+        .select_related("thematic_area__article")
         .order_by("position", "id")
     )
     paragraphs = list(Paragraph.objects.filter(section__plan=plan).order_by("position", "id"))
