@@ -160,7 +160,7 @@ def _create_args(kind: PartKind, plan: WorkPlan, data: dict) -> dict:
 
 
 def _part_views(kind: PartKind, new_in, update_in, out):
-    plural = kind.slug + "s" if kind.slug != "activity" else "activities"
+    plural = {"activity": "activities", "summary": "summary-items"}.get(kind.slug, kind.slug + "s")
     name = kind.label.replace(" ", "_")
 
     def get_part(request, year, pk):

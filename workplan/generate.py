@@ -23,10 +23,26 @@ from workplan.models import (
 )
 from workplan.reference import reference_tables_load
 
-WORDS = (
-    "support States Parties in the implementation of the Convention through advice, meetings, "
-    "records and cooperation with relevant partners"
-).split()
+WORDS = [
+    "support",
+    "States",
+    "Parties",
+    "in",
+    "the",
+    "implementation",
+    "of",
+    "the",
+    "Convention",
+    "through",
+    "advice,",
+    "meetings,",
+    "records",
+    "and",
+    "cooperation",
+    "with",
+    "relevant",
+    "partners",
+]
 
 
 def _text(n: int, words: int = 18) -> str:

@@ -86,9 +86,7 @@ def test_edit_activity_plain_post(client_for, plan_2025, isu_user, activities_of
     assert isu_user.username in history.content.decode()
 
 
-def test_edit_activity_htmx_rerenders_the_document(
-    client_for, plan_2025, isu_user, activities_of
-):
+def test_edit_activity_htmx_rerenders_the_document(client_for, plan_2025, isu_user, activities_of):
     activity = activities_of()[0]
     url = reverse("workplan:part-edit", args=[2025, "activity", activity.pk])
     response = client_for(isu_user).post(url, {"text": "Changed by htmx.", "version": 1}, **HTMX)
