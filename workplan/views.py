@@ -72,6 +72,8 @@ def _document_context(request, plan: WorkPlan) -> dict:
         "budget_total": budget["total"],
         "can_edit": access.can_edit_workplan(request.user, plan),
         "can_see_history": can_see_history(request.user),
+        # Links of the parts are built from this prefix (reversing thousands of URLs is slow).
+        "plan_base_url": reverse("workplan:detail", args=[plan.year]),
     }
 
 
