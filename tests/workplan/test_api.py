@@ -226,3 +226,10 @@ def test_schema_lists_the_workplan_api(isu_user):
     assert response.status_code == 200
     schema = response.content.decode()
     assert "/api/workplans/{year}/activities/{id}/move/" in schema
+
+
+def test_unknown_year_and_part_are_404(plan_2025, isu_user):
+    client = api(isu_user)
+    assert client.get("/api/workplans/1999/").status_code == 404
+    assert client.get("/api/workplans/2025/activities/999999/").status_code == 404
+    assert client.patch("/api/workplans/1999/", {"version": 1}, format="json").status_code == 404

@@ -4,7 +4,7 @@ import pytest
 import tablib
 from django.urls import reverse
 
-from workplan.models import Activity, Outcome, Paragraph
+from workplan.models import Activity, Outcome, Output, Paragraph
 from workplan.resources import (
     ActivityResource,
     OutcomeResource,
@@ -130,3 +130,31 @@ def test_admin_import_page_names_the_row(client_for, superuser, plan_2025):
     assert "<td>2 </td>" in html
     assert "The text is required." in html
     assert list(Outcome.objects.order_by("id").values_list("text", flat=True))[1] != ""
+
+
+def test_xlsx_import_with_bad_row_imports_nothing(plan_2025, isu_user):
+    data = OutputResource().export()
+    rows = data.dict
+    rows[0]["text"] = "Changed output."
+    rows[3]["outcome"] = 999999
+    changed = tablib.Dataset(*[[r[h] for h in data.headers] for r in rows], headers=data.headers)
+    dataset = tablib.Dataset().load(changed.export("xlsx"), format="xlsx")
+    before = _state(plan_2025)
+    result = OutputResource().import_data(dataset, dry_run=False, user=isu_user)
+    assert result.has_errors() or result.has_validation_errors()
+    assert [row.number for row in result.invalid_rows] + [n for n, _ in result.row_errors()] == [4]
+    assert _state(plan_2025) == before
+    assert "Changed output." not in str(list(Output.objects.values_list("text", flat=True)))
+
+
+def test_xlsx_round_trip(plan_2025, isu_user):
+    data = OutcomeResource().export()
+    rows = data.dict
+    rows[2]["text"] = "Outcome edited in a spreadsheet."
+    changed = tablib.Dataset(*[[r[h] for h in data.headers] for r in rows], headers=data.headers)
+    dataset = tablib.Dataset().load(changed.export("xlsx"), format="xlsx")
+    result = OutcomeResource().import_data(dataset, dry_run=False, user=isu_user)
+    assert not (result.has_errors() or result.has_validation_errors())
+    outcome = Outcome.objects.get(pk=rows[2]["id"])
+    assert (outcome.text, outcome.version) == ("Outcome edited in a spreadsheet.", 2)
+    assert Outcome.objects.exclude(version=1).count() == 1  # unchanged rows were skipped
