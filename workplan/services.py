@@ -353,7 +353,16 @@ def part_update(
         return fresh
     fresh.text = text
     fresh.version += 1
-    _save(fresh, user=user, reason="edited")
+    reason = "edited"
+    if tags_changed:
+        # The history rows snapshot the text; the tags they had are written into the reason.
+        articles_now = ", ".join(str(n) for n in sorted(a.number for a in fresh.articles.all()))
+        actions_now = ", ".join(str(n) for n in sorted(a.number for a in fresh.lap_actions.all()))
+        reason = (
+            f"edited; tags now: articles {articles_now or 'none'}; "
+            f"LAP actions {actions_now or 'none'}"
+        )
+    _save(fresh, user=user, reason=reason)
     return fresh
 
 

@@ -164,6 +164,9 @@ def test_tags_are_validated(plan_2025, isu_user, activities_of):
     assert updated.version == 2
     assert sorted(a.number for a in updated.articles.all()) == [3, 4]
     assert [a.number for a in updated.lap_actions.all()] == [12]
+    assert updated.history.first().history_change_reason == (
+        "edited; tags now: articles 3, 4; LAP actions 12"
+    )
 
 
 def test_copy_to_next_year(plan_2025, isu_user):
