@@ -182,3 +182,18 @@ def can_manage_sponsorship(user) -> bool:
 
 def can_view_participation_report(user) -> bool:
     return is_isu_staff(user) or is_committee_member(user)
+
+
+# --- workplan --------------------------------------------------------------------------------
+
+
+def workplan_statuses_visible(user) -> set[str] | None:
+    """The plan statuses `user` may read, for filtering lists in the database (None: every
+    status). Mirrors can_view_workplan, which decides for one plan."""
+    from workplan.models import PlanStatus
+
+    if is_isu_staff(user) or is_committee_member(user):
+        return None
+    if is_delegate(user):
+        return {PlanStatus.CIRCULATED, PlanStatus.APPROVED}
+    return {PlanStatus.APPROVED}

@@ -7,4 +7,5 @@ api_patterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("", include("parties.api_urls")),
     path("", include("meetings.api_urls")),
+    path("", include("workplan.api_urls")),
 ]

@@ -180,6 +180,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Stable OpenAPI enum names: several models have a field called "kind" or "status".
+    "ENUM_NAME_OVERRIDES": {
+        "ContactKindEnum": "parties.models.ContactKind",
+        "MeetingKindEnum": "meetings.models.MeetingKind",
+        "DocumentKindEnum": "meetings.models.DocumentKind",
+        "LanguageEnum": "meetings.models.Language",
+        "SponsoredItemKindEnum": "sponsorship.models.ItemKind",
+        "SectionKindEnum": "workplan.models.SectionKind",
+        "SummaryKindEnum": "workplan.models.SummaryKind",
+        "WorkPlanStatusEnum": "workplan.models.PlanStatus",
+        "WorkPlanDistributionEnum": "workplan.models.Distribution",
+        "DocumentDistributionEnum": "meetings.models.Distribution",
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
@@ -207,13 +220,3 @@ SPONSORSHIP_UNDER_REPRESENTED_REGIONS = env.list(
     "SPONSORSHIP_UNDER_REPRESENTED_REGIONS", default=["africa", "asia_pacific", "americas"]
 )
 SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS", default=3)
-# Stable OpenAPI enum names: several models have a field called "kind".
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
-    {
-        "MeetingKindEnum": "meetings.models.MeetingKind",
-        "DocumentKindEnum": "meetings.models.DocumentKind",
-        "LanguageEnum": "meetings.models.Language",
-        "SponsoredItemKindEnum": "sponsorship.models.ItemKind",
-        "ContactKindEnum": "parties.models.ContactKind",
-    }
-)

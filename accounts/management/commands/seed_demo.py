@@ -9,6 +9,7 @@ from accounts.services import demo_accounts_ensure
 REFERENCE_COMMANDS = [
     ("load_participants", []),
     ("load_reference_meetings", []),
+    ("load_workplan_2025", []),
 ]
 
 
