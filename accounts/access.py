@@ -110,3 +110,20 @@ def can_edit_workplan(user, plan: WorkPlan) -> bool:
 
 def can_create_workplan(user) -> bool:
     return is_isu_staff(user)
+
+
+# --- budget ----------------------------------------------------------------------------------
+# A plan's budget is read and edited exactly like the plan itself.
+
+
+def can_view_budget(user, plan: WorkPlan) -> bool:
+    return can_view_workplan(user, plan)
+
+
+def can_edit_budget(user, plan: WorkPlan) -> bool:
+    return can_edit_workplan(user, plan)
+
+
+def can_edit_budget_envelope(user) -> bool:
+    """The six-year plan's yearly figures are reference data that ISU staff enter."""
+    return is_isu_staff(user)

@@ -195,3 +195,11 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- budget ---
+# Name the "kind" enums so that the budget's does not collide with the contacts' one.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
+    "BudgetNoteKindEnum": "budget.models.NoteKind",
+    "ContactKindEnum": "parties.models.ContactKind",
+}
