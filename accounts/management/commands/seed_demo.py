@@ -9,6 +9,8 @@ from accounts.services import demo_accounts_ensure
 REFERENCE_COMMANDS = [
     ("load_participants", []),
     ("load_reference_meetings", []),
+    # The 2025 budget goes onto the 2025 plan: after ("load_workplan_2025", []).
+    ("load_budget_2025", []),
 ]
 
 
