@@ -28,14 +28,16 @@ CHF = arithmetic.FRANC
 def budget_total(*, plan) -> Decimal:
     """The plan's total in whole francs: the sum of its lines, each rounded half up to the
     franc first (see budget.arithmetic for the rounding rule). One query."""
-    amounts = CostLine.objects.filter(plan=plan).values_list("amount", flat=True)
+    amounts = CostLine.objects.filter(plan=plan).order_by().values_list("amount", flat=True)
     return arithmetic.total_of(amounts)
 
 
 def budget_totals(*, plans) -> dict[int, Decimal]:
     """`budget_total` of many plans in one query, by plan id (same arithmetic)."""
     amounts = defaultdict(list)
-    for plan_id, amount in CostLine.objects.filter(plan__in=plans).values_list("plan_id", "amount"):
+    for plan_id, amount in (
+        CostLine.objects.filter(plan__in=plans).order_by().values_list("plan_id", "amount")
+    ):
         amounts[plan_id].append(amount)
     return {plan.pk: arithmetic.total_of(amounts[plan.pk]) for plan in plans}
 
