@@ -12,6 +12,7 @@ from accounts import access
 from budget import arithmetic, services
 from budget.models import CostCategory, CostLine
 from isu_portal.errors import DomainError
+from workplan.models import WorkPlan
 
 _CATEGORIES = {
     **{value.lower(): value for value in CostCategory.values},
@@ -26,7 +27,8 @@ class CHFWidget(widgets.Widget):
         try:
             return services._amount(value, label="amount")
         except DomainError as error:
-            raise ValueError(error.messages[0]) from None
+            # The column is named by the row's message; keep only what is wrong.
+            raise ValueError(error.messages[0].split(": ", 1)[-1]) from None
 
     def render(self, value, obj=None, **kwargs):
         return None if value is None else arithmetic.round_centime(value)
@@ -54,9 +56,7 @@ class PlanWidget(widgets.ForeignKeyWidget):
 
 
 class CostLineResource(resources.ModelResource):
-    plan = fields.Field(
-        attribute="plan", column_name="year", widget=PlanWidget("workplan.WorkPlan", "year")
-    )
+    plan = fields.Field(attribute="plan", column_name="year", widget=PlanWidget(WorkPlan, "year"))
     category = fields.Field(attribute="category", column_name="cost", widget=CategoryWidget())
     amount = fields.Field(attribute="amount", column_name="amount in CHF", widget=CHFWidget())
     note = fields.Field(attribute="note", column_name="notes")
@@ -92,8 +92,9 @@ class CostLineResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             problems = [
-                f"{column}: {'; '.join(str(m) for m in messages)}"
-                for column, messages in error.message_dict.items()
+                f"{self.fields[name].column_name if name in self.fields else name}: "
+                + "; ".join(str(m) for m in messages)
+                for name, messages in error.message_dict.items()
             ]
             self._refuse(problems)
         user = kwargs.get("user")
