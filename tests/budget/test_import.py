@@ -100,16 +100,7 @@ def test_the_importer_needs_the_edit_right(committee_user, isu_user, plan_2025):
 def test_admin_import_with_a_bad_row_keeps_nothing(client_for, superuser, plan_2025):
     client = client_for(superuser)
     content = "year,cost,amount in CHF,notes\n2025,Travel,30000,ok\n2025,Travel,-5,bad\n"
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from import_export.formats.base_formats import CSV
-
-    formats = [
-        f().get_title()
-        for f in __import__("import_export.admin", fromlist=["x"])
-        .ImportMixin()
-        .get_import_formats()
-    ]
+    formats = [f().get_title() for f in ImportMixin().get_import_formats()]
     response = client.post(
         reverse("admin:budget_costline_import"),
         {
@@ -120,9 +111,7 @@ def test_admin_import_with_a_bad_row_keeps_nothing(client_for, superuser, plan_2
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert (
-        "Row 2: amount: amount: an amount cannot be negative." in html
-        or "cannot be negative" in html
-    )
-    assert "confirm" not in html.lower() or "Confirm import" not in html
+    assert "Some rows failed to validate" in html
+    assert "Row 2: amount in CHF: an amount cannot be negative." in html
+    assert "Confirm import" not in html
     assert CostLine.objects.get(plan=plan_2025, category="travel").amount == D("27000.00")
