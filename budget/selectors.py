@@ -158,42 +158,45 @@ def budget_page(*, plan, previous=None) -> dict:
 
 @dataclass(frozen=True)
 class OverviewRow:
-    plan: object
-    total: Decimal
+    year: int
+    plan: object | None
+    total: Decimal | None
     envelope: Decimal | None
     change: Decimal | None
     change_percent: Decimal | None
 
     @property
-    def year(self) -> int:
-        return self.plan.year
-
-    @property
     def envelope_difference(self) -> Decimal | None:
-        if self.envelope is None:
+        if self.envelope is None or self.total is None:
             return None
         return self.total - arithmetic.round_franc(self.envelope)
 
 
 def budget_overview(*, plans) -> dict:
     """Every visible year's total side by side, oldest first, with the change from the year
-    before and the six-year envelope where entered. Two queries."""
+    before and the six-year envelope where entered (a year with an envelope but no plan in
+    the portal is listed too). Two queries."""
     plans = sorted(plans, key=lambda p: p.year)
     totals = budget_totals(plans=plans)
     envelopes = {e.year: e for e in BudgetEnvelope.objects.all()}
+    by_year = {plan.year: plan for plan in plans}
     rows = []
-    by_year = {plan.year: totals[plan.pk] for plan in plans}
-    for plan in plans:
-        envelope = envelopes.get(plan.year)
-        before = by_year.get(plan.year - 1)
-        total = totals[plan.pk]
+    for year in sorted(set(by_year) | set(envelopes)):
+        plan = by_year.get(year)
+        total = totals[plan.pk] if plan else None
+        before = by_year.get(year - 1)
+        before_total = totals[before.pk] if before else None
+        envelope = envelopes.get(year)
         rows.append(
             OverviewRow(
+                year=year,
                 plan=plan,
                 total=total,
                 envelope=envelope.amount if envelope else None,
-                change=arithmetic.variance(current=total, previous=before),
-                change_percent=arithmetic.variance_percent(current=total, previous=before),
+                change=arithmetic.variance(current=total, previous=before_total) if plan else None,
+                change_percent=arithmetic.variance_percent(current=total, previous=before_total)
+                if plan
+                else None,
             )
         )
     six_year = list(range(2021, 2027))

@@ -210,7 +210,22 @@ def _item(plan, kind: str, pk: int):
     return editing, item
 
 
+def _prepare(form, item) -> None:
+    """Keyboard users land in the form; a computed amount is shown but cannot be typed."""
+    first = next(iter(name for name, field in form.fields.items() if not field.widget.is_hidden))
+    form.fields[first].widget.attrs["autofocus"] = True
+    if isinstance(item, CostLine) and item.category in services.derived_categories(plan=item.plan):
+        amount = form.fields["amount"]
+        amount.widget.attrs["readonly"] = True
+        amount.help_text = (
+            "Computed as a rate of salaries: change the rate below the table."
+            if item.category == CostCategory.SOCIAL_CHARGES
+            else "The sum of the costed positions: change their costs under Staffing."
+        )
+
+
 def _edit_response(request, plan, editing, item, form, *, status=200):
+    _prepare(form, item)
     context = {
         "plan": plan,
         "item": item,

@@ -123,3 +123,24 @@ def test_command_without_the_plan_says_what_to_run():
     with pytest.raises(CommandError, match="run load_workplan_2025 first"):
         call_command("load_budget_2025", stdout=StringIO())
     assert CostLine.objects.count() == 0
+
+
+def test_the_section_vi_fragment_costs_the_same_queries_at_any_size(
+    plan_2025, django_assert_num_queries
+):
+    from tests.budget.factories import BudgetNoteFactory, InKindContributionFactory
+
+    def render():
+        return render_to_string(
+            "budget/_section_vi.html",
+            {"plan": plan_2025, "budget": budget_section(plan=plan_2025)},
+        )
+
+    with django_assert_num_queries(4):
+        small = render()
+    for _ in range(40):
+        BudgetNoteFactory(plan=plan_2025, kind=NoteKind.ASSUMPTION)
+        InKindContributionFactory(plan=plan_2025)
+    with django_assert_num_queries(4):
+        large = render()
+    assert large.count("<li>") == small.count("<li>") + 40

@@ -412,3 +412,28 @@ def test_a_delegate_sees_only_visible_years_in_the_overview(
         .replace("&#x27;", "'")
     )
     assert "465'000" in html and "497'138" not in html
+
+
+def test_an_envelope_year_without_a_plan_is_listed(client_for, isu_user, plan_2025):
+    BudgetEnvelopeFactory(year=2021, amount=D("480000"))
+    BudgetEnvelopeFactory(year=2025, amount=D("497000"))
+    html = client_for(isu_user).get(reverse("budget:overview")).content.decode()
+    row_2021 = html[html.index('<th scope="row">2021</th>') :]
+    row_2021 = row_2021[: row_2021.index("</tr>")]
+    assert "no plan in the portal" in row_2021 and "480'000" in row_2021
+    assert "(2 of 6 years entered)" in html and "977'000" in html
+    assert "+138" in html  # 497'138 less the 497'000 envelope
+
+
+def test_a_computed_line_is_shown_read_only_in_its_form(client_for, isu_user, plan_2025):
+    charges = CostLine.objects.get(plan=plan_2025, category="social_charges")
+    html = client_for(isu_user).get(edit_url(charges)).content.decode()
+    field = html[html.index('name="amount"') :]
+    field = field[: field.index(">")]
+    assert "readonly" in field
+    assert "Computed as a rate of salaries" in html
+    travel_form = client_for(isu_user).get(edit_url(travel(plan_2025))).content.decode()
+    amount = travel_form[travel_form.index('name="amount"') :]
+    assert (
+        "readonly" not in amount[: amount.index(">")] and "autofocus" in amount[: amount.index(">")]
+    )
