@@ -72,6 +72,14 @@ class InKindForm(VersionedForm):
     )
 
 
+class InKindCreateForm(forms.Form):
+    item = forms.CharField(label="Item", max_length=200)
+    provider = forms.CharField(label="Provided by", max_length=200)
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class BudgetNoteForm(VersionedForm):
     text = forms.CharField(label="Text", widget=forms.Textarea(attrs={"rows": 3}))
 

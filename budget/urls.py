@@ -16,6 +16,7 @@ urlpatterns = [
         name="position-create",
     ),
     path("workplans/<int:year>/budget/notes/new/", views.note_create, name="note-create"),
+    path("workplans/<int:year>/budget/in-kind/new/", views.in_kind_create, name="in-kind-create"),
     path("workplans/<int:year>/budget/notes/<int:pk>/move/", views.note_move, name="note-move"),
     path(
         "workplans/<int:year>/budget/parameters/",

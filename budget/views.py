@@ -24,6 +24,7 @@ from budget.forms import (
     CostLineForm,
     DeleteForm,
     EnvelopeForm,
+    InKindCreateForm,
     InKindForm,
     MoveForm,
     ParametersForm,
@@ -85,6 +86,7 @@ def _page_context(request, plan) -> dict[str, Any]:
         "plan_url": _plan_url(plan),
         "line_create_form": CostLineCreateForm(available=missing) if can_edit and missing else None,
         "position_create_form": StaffPositionForm(prefix="new-position") if can_edit else None,
+        "in_kind_create_form": InKindCreateForm(prefix="new-in-kind") if can_edit else None,
         "parameters_form": _parameters_form(budget["parameters"]) if can_edit else None,
     }
 
@@ -104,13 +106,14 @@ def _parameters_form(parameters: BudgetParameters | None, data=None) -> Paramete
     return ParametersForm(data, initial=initial, prefix="parameters")
 
 
-def _editor(request, plan, *, status: int = 200) -> HttpResponse:
-    return render(request, "budget/_editor.html", _page_context(request, plan), status=status)
+def _editor(request, plan, *, notice: str = "") -> HttpResponse:
+    context = {**_page_context(request, plan), "notice": notice}
+    return render(request, "budget/_editor.html", context)
 
 
 def _after_write(request, plan, message: str) -> HttpResponse:
     if request.htmx:
-        return _editor(request, plan)
+        return _editor(request, plan, notice=message)
     messages.success(request, message)
     return redirect("budget:detail", year=plan.year)
 
@@ -350,6 +353,19 @@ def position_create(request, year: int):
     except DomainError as error:
         return _refuse(request, plan, error)
     return _after_write(request, plan, f"{position.title} added.")
+
+
+@require_POST
+def in_kind_create(request, year: int):
+    plan = _plan(request, year, edit=True)
+    form = InKindCreateForm(request.POST, prefix="new-in-kind")
+    if not form.is_valid():
+        return _refuse(request, plan, _form_errors(form))
+    try:
+        item = services.in_kind_create(plan=plan, **form.cleaned_data)
+    except DomainError as error:
+        return _refuse(request, plan, error)
+    return _after_write(request, plan, f"{item.item} added.")
 
 
 @require_POST

@@ -437,3 +437,26 @@ def test_a_computed_line_is_shown_read_only_in_its_form(client_for, isu_user, pl
     assert (
         "readonly" not in amount[: amount.index(">")] and "autofocus" in amount[: amount.index(">")]
     )
+
+
+def test_contributions_in_kind_are_added_and_removed(
+    client_for, isu_user, committee_user, plan_2025
+):
+    from budget.models import InKindContribution
+
+    create = url(plan_2025, "budget:in-kind-create")
+    data = {
+        "new-in-kind-item": "Meeting rooms",
+        "new-in-kind-provider": "Switzerland",
+        "new-in-kind-description": "",
+    }
+    assert client_for(committee_user).post(create, data).status_code == 403
+    assert InKindContribution.objects.count() == 1
+    response = client_for(isu_user).post(create, data, **HTMX)
+    html = response.content.decode()
+    assert "Meeting rooms" in html and "Switzerland, in-kind" in html
+    assert '<p class="message message--success" role="status">Meeting rooms added.</p>' in html
+    added = InKindContribution.objects.get(item="Meeting rooms")
+    delete = reverse("budget:item-delete", kwargs={"year": 2025, "kind": "in-kind", "pk": added.pk})
+    client_for(isu_user).post(delete, {"version": added.version})
+    assert InKindContribution.objects.count() == 1
