@@ -460,3 +460,54 @@ def test_contributions_in_kind_are_added_and_removed(
     delete = reverse("budget:item-delete", kwargs={"year": 2025, "kind": "in-kind", "pk": added.pk})
     client_for(isu_user).post(delete, {"version": added.version})
     assert InKindContribution.objects.count() == 1
+
+
+def test_history_and_edit_pages_query_counts_do_not_grow(client_for, isu_user, plan_2025):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from budget import services
+
+    client = client_for(isu_user)
+    line = travel(plan_2025)
+    history = reverse("budget:item-history", kwargs={"year": 2025, "kind": "lines", "pk": line.pk})
+    client.get(history)
+    counts = []
+    for changes in (1, 20):
+        for index in range(changes):
+            line = travel(plan_2025)
+            services.cost_line_update(
+                line=line, amount=D(27000 + index + len(counts) * 100), note=f"n{index}"
+            )
+        with CaptureQueriesContext(connection) as history_queries:
+            assert client.get(history).status_code == 200
+        with CaptureQueriesContext(connection) as edit_queries:
+            assert client.get(edit_url(line)).status_code == 200
+        counts.append((len(history_queries), len(edit_queries)))
+    assert counts[0] == counts[1]
+    assert client.get(history).content.decode().count("(changed)") == 21
+
+
+def test_history_of_a_position_and_a_note(client_for, isu_user, plan_2025):
+    from budget import services
+    from budget.models import StaffPosition
+
+    position = StaffPosition.objects.filter(plan=plan_2025).order_by("position").first()
+    services.staff_position_update(
+        position=position, title="Director", share_of_time="80", annual_cost="150000"
+    )
+    html = (
+        client_for(isu_user)
+        .get(
+            reverse(
+                "budget:item-history", kwargs={"year": 2025, "kind": "positions", "pk": position.pk}
+            )
+        )
+        .content.decode()
+        .replace("&#x27;", "'")
+    )
+    assert "100%" in html and "80%" in html and "CHF 150'000.00" in html
+    missing = reverse(
+        "budget:item-history", kwargs={"year": 2025, "kind": "rent", "pk": position.pk}
+    )
+    assert client_for(isu_user).get(missing).status_code == 404
