@@ -103,6 +103,10 @@ class BudgetEnvelopeAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return access.can_edit_budget_envelope(request.user)
 
+    def get_readonly_fields(self, request, obj=None):
+        # A year's figure is changed or removed, never moved to another year.
+        return ["year"] if obj is not None else []
+
     def save_model(self, request, obj, form, change):
         saved = services.budget_envelope_set(year=obj.year, amount=obj.amount, source=obj.source)
         obj.pk, obj.version = saved.pk, saved.version

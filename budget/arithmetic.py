@@ -43,6 +43,12 @@ def social_charges(*, salaries: Decimal, rate_percent: Decimal) -> Decimal:
     return round_centime(Decimal(salaries) * Decimal(rate_percent) / HUNDRED)
 
 
+def every_position_costed(costs: list[Decimal | None]) -> bool:
+    """Salaries is the sum of the positions' costs once there are positions and every one of
+    them has a cost; until then it is typed (the 2025 document gives only the total)."""
+    return bool(costs) and all(cost is not None for cost in costs)
+
+
 def salaries_of(costs: Iterable[Decimal]) -> Decimal:
     """The Salaries line when every position is costed: the sum of their costs."""
     return round_centime(sum((Decimal(cost) for cost in costs), Decimal("0")))

@@ -3,6 +3,7 @@ staffing, and the notes and assumptions. Figures are the same computations as th
 
 from __future__ import annotations
 
+from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -52,7 +53,7 @@ def budget_workbook(*, plan, previous=None) -> bytes:
     money_columns = "BCD" if previous is not None else "B"
     for column in money_columns:
         for cell in sheet[column][2:]:
-            if isinstance(cell.value, (int, float)) or cell.value.__class__.__name__ == "Decimal":
+            if isinstance(cell.value, int | Decimal):
                 cell.number_format = WHOLE_FRANCS
     if previous is not None:
         for cell in sheet["E"][2:]:

@@ -20,7 +20,6 @@ from budget.models import (
     NoteKind,
     StaffPosition,
 )
-from budget.services import salaries_are_derived
 
 CHF = arithmetic.FRANC
 
@@ -130,7 +129,7 @@ def budget_page(*, plan, previous=None) -> dict:
     )
     rows = budget_comparison(lines=section["lines"], previous_lines=previous_lines)
     derived = set()
-    if salaries_are_derived(positions):
+    if arithmetic.every_position_costed([p.annual_cost for p in positions]):
         derived.add(CostCategory.SALARIES)
     if parameters is not None and parameters.social_charges_rate is not None:
         derived.add(CostCategory.SOCIAL_CHARGES)

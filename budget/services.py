@@ -67,8 +67,12 @@ def _amount(value, *, label: str, field: str = "amount", required: bool = True) 
     return amount.quantize(arithmetic.CENTIME)
 
 
-def _percent(value, *, label: str, field: str, minimum: Decimal) -> Decimal | None:
+def _percent(
+    value, *, label: str, field: str, minimum: Decimal, required: bool = False
+) -> Decimal | None:
     if value is None or value == "":
+        if required:
+            raise DomainError(f"{label}: enter a percentage.", field=field)
         return None
     try:
         rate = Decimal(str(value).replace("%", "").strip())
@@ -139,8 +143,7 @@ def _bump(instance, fields: list[str]) -> None:
 
 
 def salaries_are_derived(positions: list[StaffPosition]) -> bool:
-    """Salaries is the sum of the positions once every position has a cost."""
-    return bool(positions) and all(p.annual_cost is not None for p in positions)
+    return arithmetic.every_position_costed([p.annual_cost for p in positions])
 
 
 def travel_note_text(parameters: BudgetParameters) -> str:
@@ -281,6 +284,12 @@ def cost_line_delete(*, line: CostLine, expected_version=None) -> None:
 # --- staffing -----------------------------------------------------------------------------
 
 
+def _share(value) -> Decimal:
+    return _percent(
+        value, label="Share of time", field="share_of_time", minimum=Decimal("0.01"), required=True
+    )
+
+
 def _next_position(queryset) -> int:
     highest = queryset.aggregate(highest=Max("position"))["highest"]
     return 0 if highest is None else highest + 1
@@ -292,19 +301,12 @@ def staff_position_create(*, plan, title: str, share_of_time, annual_cost=None) 
     position = StaffPosition.objects.create(
         plan=plan,
         title=_text(title, label="The title", field="title", required=True, limit=200),
-        share_of_time=_percent(
-            share_of_time, label="Share of time", field="share_of_time", minimum=Decimal("0.01")
-        )
-        or _missing("Share of time", "share_of_time"),
+        share_of_time=_share(share_of_time),
         annual_cost=_amount(annual_cost, label="Yearly cost", field="annual_cost", required=False),
         position=_next_position(StaffPosition.objects.filter(plan=plan)),
     )
     budget_recompute(plan=plan)
     return position
-
-
-def _missing(label: str, field: str):
-    raise DomainError(f"{label}: enter a value.", field=field)
 
 
 @transaction.atomic
@@ -318,10 +320,7 @@ def staff_position_update(
     _check_version(current, expected_version, newer=_describe_position(current))
     values = {
         "title": _text(title, label="The title", field="title", required=True, limit=200),
-        "share_of_time": _percent(
-            share_of_time, label="Share of time", field="share_of_time", minimum=Decimal("0.01")
-        )
-        or _missing("Share of time", "share_of_time"),
+        "share_of_time": _share(share_of_time),
         "annual_cost": _amount(
             annual_cost, label="Yearly cost", field="annual_cost", required=False
         ),

@@ -4,7 +4,6 @@ total, the derived lines and the summary figure follow at once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -126,9 +125,8 @@ def budget_detail(request, year: int):
 # --- editing one item: a line, a position, a note or assumption, a contribution in kind ----
 
 
-@dataclass(frozen=True)
 class Editing:
-    """How one kind of budget item is edited on the page."""
+    """How one kind of budget item is edited on the page: its form, its row, its services."""
 
     model: type
     form: type
@@ -136,70 +134,125 @@ class Editing:
     noun: str
 
     def label(self, item) -> str:
-        if isinstance(item, CostLine):
-            return item.get_category_display()
-        if isinstance(item, StaffPosition):
-            return item.title
-        if isinstance(item, InKindContribution):
-            return item.item
-        return item.get_kind_display().lower()
+        raise NotImplementedError
 
     def initial(self, item) -> dict:
-        if isinstance(item, CostLine):
-            return {"amount": f"{item.amount:f}", "note": item.note}
-        if isinstance(item, StaffPosition):
-            return {
-                "title": item.title,
-                "share_of_time": f"{item.share_of_time.normalize():f}",
-                "annual_cost": "" if item.annual_cost is None else f"{item.annual_cost:f}",
-            }
-        if isinstance(item, InKindContribution):
-            return {"item": item.item, "provider": item.provider, "description": item.description}
-        return {"text": item.text}
+        raise NotImplementedError
 
     def save(self, item, data: dict, version: int):
-        if isinstance(item, CostLine):
-            return services.cost_line_update(
-                line=item, amount=data["amount"], note=data["note"], expected_version=version
-            )
-        if isinstance(item, StaffPosition):
-            return services.staff_position_update(
-                position=item,
-                title=data["title"],
-                share_of_time=data["share_of_time"],
-                annual_cost=data["annual_cost"],
-                expected_version=version,
-            )
-        if isinstance(item, InKindContribution):
-            return services.in_kind_update(
-                contribution=item,
-                item=data["item"],
-                provider=data["provider"],
-                description=data["description"],
-                expected_version=version,
-            )
+        raise NotImplementedError
+
+    def delete(self, item, version: int | None) -> None:
+        raise NotImplementedError
+
+
+class LineEditing(Editing):
+    model, form, row_template, noun = (
+        CostLine,
+        CostLineForm,
+        "budget/_line_row.html",
+        "cost line",
+    )
+
+    def label(self, item):
+        return item.get_category_display()
+
+    def initial(self, item):
+        return {"amount": f"{item.amount:f}", "note": item.note}
+
+    def save(self, item, data, version):
+        return services.cost_line_update(
+            line=item, amount=data["amount"], note=data["note"], expected_version=version
+        )
+
+    def delete(self, item, version):
+        services.cost_line_delete(line=item, expected_version=version)
+
+
+class PositionEditing(Editing):
+    model, form, row_template, noun = (
+        StaffPosition,
+        StaffPositionEditForm,
+        "budget/_position_row.html",
+        "position",
+    )
+
+    def label(self, item):
+        return item.title
+
+    def initial(self, item):
+        return {
+            "title": item.title,
+            "share_of_time": f"{item.share_of_time.normalize():f}",
+            "annual_cost": "" if item.annual_cost is None else f"{item.annual_cost:f}",
+        }
+
+    def save(self, item, data, version):
+        return services.staff_position_update(
+            position=item,
+            title=data["title"],
+            share_of_time=data["share_of_time"],
+            annual_cost=data["annual_cost"],
+            expected_version=version,
+        )
+
+    def delete(self, item, version):
+        services.staff_position_delete(position=item, expected_version=version)
+
+
+class NoteEditing(Editing):
+    model, form, row_template, noun = (
+        BudgetNote,
+        BudgetNoteForm,
+        "budget/_note_item.html",
+        "note",
+    )
+
+    def label(self, item):
+        return item.get_kind_display().lower()
+
+    def initial(self, item):
+        return {"text": item.text}
+
+    def save(self, item, data, version):
         return services.budget_note_update(note=item, text=data["text"], expected_version=version)
 
-    def delete(self, item, version: int) -> None:
-        if isinstance(item, CostLine):
-            services.cost_line_delete(line=item, expected_version=version)
-        elif isinstance(item, StaffPosition):
-            services.staff_position_delete(position=item, expected_version=version)
-        elif isinstance(item, InKindContribution):
-            services.in_kind_delete(contribution=item, expected_version=version)
-        else:
-            services.budget_note_delete(note=item, expected_version=version)
+    def delete(self, item, version):
+        services.budget_note_delete(note=item, expected_version=version)
 
 
-EDITING = {
-    "lines": Editing(CostLine, CostLineForm, "budget/_line_row.html", "cost line"),
-    "positions": Editing(
-        StaffPosition, StaffPositionEditForm, "budget/_position_row.html", "position"
-    ),
-    "notes": Editing(BudgetNote, BudgetNoteForm, "budget/_note_item.html", "note"),
-    "in-kind": Editing(
-        InKindContribution, InKindForm, "budget/_in_kind_row.html", "contribution in kind"
-    ),
+class InKindEditing(Editing):
+    model, form, row_template, noun = (
+        InKindContribution,
+        InKindForm,
+        "budget/_in_kind_row.html",
+        "contribution in kind",
+    )
+
+    def label(self, item):
+        return item.item
+
+    def initial(self, item):
+        return {"item": item.item, "provider": item.provider, "description": item.description}
+
+    def save(self, item, data, version):
+        return services.in_kind_update(
+            contribution=item,
+            item=data["item"],
+            provider=data["provider"],
+            description=data["description"],
+            expected_version=version,
+        )
+
+    def delete(self, item, version):
+        services.in_kind_delete(contribution=item, expected_version=version)
+
+
+EDITING: dict[str, Editing] = {
+    "lines": LineEditing(),
+    "positions": PositionEditing(),
+    "notes": NoteEditing(),
+    "in-kind": InKindEditing(),
 }
 
 

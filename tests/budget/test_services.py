@@ -1,8 +1,11 @@
 """Writes: derived lines follow, stale versions are refused, bad input changes nothing."""
 
+import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from budget import services
 from budget.models import BudgetNote, BudgetParameters, CostLine, NoteKind, StaffPosition
@@ -316,3 +319,37 @@ def test_derived_lines_do_not_exist_without_parameters():
     services.budget_recompute(plan=plan)
     assert line(plan, "salaries").amount == D("1000.00")
     assert line(plan, "social_charges").amount == D("200.00")
+
+
+amounts = st.decimals(min_value=0, max_value=D("99999999.99"), places=2, allow_nan=False)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    salaries=amounts,
+    rate=st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2, allow_nan=False)),
+    others=st.lists(amounts, min_size=0, max_size=3),
+)
+def test_property_the_printed_table_adds_up(db, salaries, rate, others):
+    """Whatever the figures, the total shown (budget_total) is the sum of the lines as the
+    table prints them, derived line included."""
+    from django.template.loader import render_to_string
+
+    plan = WorkPlanFactory(year=2090)
+    CostLine.objects.filter(plan=plan).delete()
+    BudgetParameters.objects.filter(plan=plan).delete()
+    services.cost_line_create(plan=plan, category="salaries", amount=salaries)
+    for category, amount in zip(["communication", "travel", "other"], others, strict=False):
+        services.cost_line_create(plan=plan, category=category, amount=amount)
+    services.budget_parameters_update(
+        plan=plan, social_charges_rate=rate, long_haul_flights=0, short_or_medium_haul_flights=0
+    )
+    html = render_to_string(
+        "budget/_section_vi.html", {"plan": plan, "budget": budget_section(plan=plan)}
+    )
+    printed = re.findall(r'<td class="num">([\d\']+)</td>', html)
+    *line_figures, total_figure = (int(text.replace("'", "")) for text in printed)
+    assert budget_total(plan=plan) == total_figure == sum(line_figures)
+    assert len(line_figures) == 1 + len(others) + (rate is not None)
