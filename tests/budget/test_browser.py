@@ -75,3 +75,30 @@ def test_the_same_edit_works_without_javascript(browser_page, budget_2025, live_
         expect(page.get_by_role("status")).to_contain_text("Travel saved.")
     finally:
         context.close()
+
+
+def test_rate_and_list_order_change_in_place(browser_page, budget_2025):
+    page = browser_page
+    sign_in(page, "isu-browser")
+    page.goto("/workplans/2025/budget/")
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.get_by_text("Change the rate or the travel plan").click()
+    page.get_by_label("Social charges rate").fill("25")
+    page.get_by_label("Long-haul flights").fill("7")
+    page.get_by_role("button", name="Save the rate and travel plan").click()
+    # 364'282 x 25% = 91'070.50, printed 91'071; total 497'138 - 72'856 + 91'071.
+    expect(page.locator('tr[data-category="social_charges"] td[data-amount]')).to_have_text(
+        "91'071"
+    )
+    expect(page.locator("#budget-summary-figure")).to_have_text("CHF 515'353")
+    expect(
+        page.get_by_text("average of 11 economy class flights expected (7 long haul")
+    ).to_be_visible()
+
+    assumptions = page.locator("ol.budget-assumptions > li")
+    expect(assumptions.nth(3)).to_contain_text("The GICHD in-kind contribution")
+    page.get_by_role("button", name="Move up assumption 4").click()
+    expect(assumptions.nth(2)).to_contain_text("The GICHD in-kind contribution")
+    expect(page.get_by_role("status")).to_contain_text("Assumption moved.")
+    assert page.evaluate("window.stillTheSamePage") is True
