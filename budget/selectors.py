@@ -176,9 +176,31 @@ def budget_overview(*, plans) -> dict:
     before and the six-year envelope where entered (a year with an envelope but no plan in
     the portal is listed too). Two queries."""
     plans = sorted(plans, key=lambda p: p.year)
-    totals = budget_totals(plans=plans)
+    amounts: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for plan_id, category, amount in (
+        CostLine.objects.filter(plan__in=plans)
+        .order_by()
+        .values_list("plan_id", "category", "amount")
+    ):
+        amounts[plan_id][category] = amount
+    # The same arithmetic as budget_total, on the lines already read.
+    totals = {plan.pk: arithmetic.total_of(amounts[plan.pk].values()) for plan in plans}
     envelopes = {e.year: e for e in BudgetEnvelope.objects.all()}
     by_year = {plan.year: plan for plan in plans}
+    present = {category for plan in plans for category in amounts[plan.pk]}
+    by_category = [
+        {
+            "label": label,
+            "amounts": [
+                arithmetic.round_franc(amounts[plan.pk][category])
+                if category in amounts[plan.pk]
+                else None
+                for plan in plans
+            ],
+        }
+        for category, label in CostCategory.choices
+        if category in present
+    ]
     rows = []
     for year in sorted(set(by_year) | set(envelopes)):
         plan = by_year.get(year)
@@ -202,6 +224,9 @@ def budget_overview(*, plans) -> dict:
     entered = [envelopes[y].amount for y in six_year if y in envelopes]
     return {
         "rows": rows,
+        "plans": plans,
+        "by_category": by_category,
+        "totals": [totals[plan.pk] for plan in plans],
         "envelopes": envelopes,
         "six_year_years": six_year,
         "six_year_envelope_total": arithmetic.total_of(entered) if entered else None,

@@ -374,6 +374,15 @@ def test_overview_lists_every_visible_year_with_the_envelope(
         html = client.get(reverse("budget:overview")).content.decode().replace("&#x27;", "'")
     assert "497'138" in html and "465'000" in html and "500'000" in html and "-2'862" in html
     assert "+32'138 (+6.9%)" in html
+    by_category = html[html.index("<caption>Cost lines by year, in CHF</caption>") :]
+    assert (
+        '<th scope="col" class="num">2024</th><th scope="col" class="num">2025</th>' in by_category
+    )
+    assert (
+        '<tr><th scope="row">Social charges</th><td class="num">70\'000</td>'
+        '<td class="num">72\'856</td></tr>'
+    ) in by_category
+    assert '<td class="num">465\'000</td><td class="num">497\'138</td>' in by_category
     for year in range(2026, 2036):
         plan = WorkPlanFactory(year=year)
         CostLineFactory(plan=plan, category="travel", amount=D("1000"))
