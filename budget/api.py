@@ -47,6 +47,7 @@ from budget.serializers import (
     StaffPositionOutputSerializer,
     StaffPositionUpdateSerializer,
 )
+from workplan.models import PlanStatus, WorkPlan
 
 YEAR = OpenApiParameter("year", int, OpenApiParameter.PATH, description="The year the plan covers")
 ITEM = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The item's id")
@@ -63,8 +64,6 @@ class PlanBudgetPermission(BasePermission):
         year = view.kwargs.get("year")
         if year is None:
             return request.method in SAFE_METHODS
-        from workplan.models import WorkPlan
-
         plan = WorkPlan.objects.filter(year=year).first()
         if plan is None or not access.can_view_budget(request.user, plan):
             raise NotFound("No such budget.")
@@ -91,25 +90,31 @@ def _summary(plan, total) -> dict:
     }
 
 
-@extend_schema(parameters=[YEAR])
 class BudgetViewSet(viewsets.ViewSet):
     """Budgets: one per work plan, with its total (the plan's summary figure)."""
 
     permission_classes = [PlanBudgetPermission]
 
-    @extend_schema(parameters=[], responses=BudgetSummarySerializer(many=True))
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("year", int, description="Only this year"),
+            OpenApiParameter("status", str, enum=PlanStatus.values, description="Only this status"),
+        ],
+        responses=BudgetSummarySerializer(many=True),
+    )
     def list(self, request):
-        from workplan.models import WorkPlan
-
-        plans = [
-            p for p in WorkPlan.objects.order_by("year") if access.can_view_budget(request.user, p)
-        ]
+        plans = WorkPlan.objects.order_by("year")
+        if request.query_params.get("year", "").isdigit():
+            plans = plans.filter(year=int(request.query_params["year"]))
+        if request.query_params.get("status"):
+            plans = plans.filter(status=request.query_params["status"])
+        plans = [p for p in plans if access.can_view_budget(request.user, p)]
         totals = selectors.budget_totals(plans=plans)
         return Response(
             BudgetSummarySerializer([_summary(p, totals[p.pk]) for p in plans], many=True).data
         )
 
-    @extend_schema(responses=BudgetDetailSerializer)
+    @extend_schema(parameters=[YEAR], responses=BudgetDetailSerializer)
     def retrieve(self, request, year=None):
         plan = self.plan
         previous = selectors.previous_plan(plan=plan)

@@ -246,3 +246,11 @@ def test_api_query_counts_do_not_grow(isu_user, plan_2025, path, django_assert_m
     with CaptureQueriesContext(connection) as large:
         assert client.get(path).status_code == 200
     assert len(small.captured_queries) == len(large.captured_queries) <= 12
+
+
+def test_list_filters_by_year_and_status(isu_user, plan_2025):
+    WorkPlanFactory(year=2024, status=PlanStatus.APPROVED)
+    client = api(isu_user)
+    assert [b["year"] for b in client.get("/api/budgets/?status=approved").json()] == [2024]
+    assert [b["year"] for b in client.get("/api/budgets/?year=2025").json()] == [2025]
+    assert client.get("/api/budgets/?year=2025").json()[0]["total_chf"] == "497'138"
