@@ -4,6 +4,7 @@ a Playwright page on Debian's chromium for the browser test."""
 import os
 
 import pytest
+from django.db import connections
 
 from budget.seed_2025 import budget_2025_load
 from tests.factories import WorkPlanFactory
@@ -32,3 +33,6 @@ def browser_page(live_server):
         yield page
         context.close()
         browser.close()
+        # Code run under Playwright's sync API sees its own context, so Django opened a
+        # second connection for it; close it, or the test database cannot be dropped.
+        connections.close_all()
