@@ -1,7 +1,4 @@
-"""Fixtures of the budget tests: the 2025 plan with its budget loaded as the seed reads, and
-a Playwright page on Debian's chromium for the browser test."""
-
-import os
+"""Fixtures of the budget tests: the 2025 plan with its budget loaded as the seed reads."""
 
 import pytest
 from django.db import connections
@@ -18,21 +15,10 @@ def plan_2025(db):
 
 
 @pytest.fixture
-def browser_page(live_server):
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(base_url=live_server.url)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        yield page
-        context.close()
-        browser.close()
-        # Code run under Playwright's sync API sees its own context, so Django opened a
-        # second connection for it; close it, or the test database cannot be dropped.
-        connections.close_all()
+def browser_page(browser_page):
+    """The shared browser tab, then the connection closed that Django opened for the test
+    body: code run under Playwright's sync API sees its own context (asgiref locals), so its
+    connection is not the one pytest-django closes, and on PostgreSQL the test database then
+    cannot be dropped ("being accessed by other users")."""
+    yield browser_page
+    connections.close_all()

@@ -7,17 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from budget.seed_2025 import budget_2025_load
-from tests.factories import TEST_PASSWORD, ISUStaffFactory, WorkPlanFactory
+from tests.factories import ISUStaffFactory, WorkPlanFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 @pytest.fixture
@@ -28,9 +20,14 @@ def budget_2025(db):
     return plan
 
 
-def test_isu_staff_change_travel_and_the_totals_follow(browser_page, budget_2025):
+def signed_in(page, sign_in, username="isu-browser"):
+    sign_in(page, username)
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def test_isu_staff_change_travel_and_the_totals_follow(browser_page, sign_in, budget_2025):
     page = browser_page
-    sign_in(page, "isu-browser")
+    signed_in(page, sign_in)
     page.goto("/workplans/2025/budget/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("2025 Budget")
     expect(page.locator("#budget-summary-figure")).to_have_text("CHF 497'138")
@@ -58,13 +55,13 @@ def test_isu_staff_change_travel_and_the_totals_follow(browser_page, budget_2025
     expect(page.locator("#budget-summary-figure")).to_have_text("CHF 500'138")
 
 
-def test_the_same_edit_works_without_javascript(browser_page, budget_2025, live_server):
+def test_the_same_edit_works_without_javascript(browser_page, sign_in, budget_2025, live_server):
     context = browser_page.context.browser.new_context(
         base_url=live_server.url, java_script_enabled=False
     )
     page = context.new_page()
     try:
-        sign_in(page, "isu-browser")
+        signed_in(page, sign_in)
         page.goto("/workplans/2025/budget/")
         page.get_by_role("link", name="Edit Travel").click()
         expect(page).to_have_url(re.compile(r"/workplans/2025/budget/lines/\d+/edit/$"))
@@ -77,9 +74,9 @@ def test_the_same_edit_works_without_javascript(browser_page, budget_2025, live_
         context.close()
 
 
-def test_rate_and_list_order_change_in_place(browser_page, budget_2025):
+def test_rate_and_list_order_change_in_place(browser_page, sign_in, budget_2025):
     page = browser_page
-    sign_in(page, "isu-browser")
+    signed_in(page, sign_in)
     page.goto("/workplans/2025/budget/")
     page.evaluate("window.stillTheSamePage = true")
 
