@@ -11,4 +11,3 @@ def plan_2025(db):
     plan = WorkPlanFactory(year=2025, title="Implementation Support Unit 2025 Work Plan and Budget")
     budget_2025_load(plan=plan)
     return plan
-
