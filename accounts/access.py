@@ -197,3 +197,20 @@ def workplan_statuses_visible(user) -> set[str] | None:
     if is_delegate(user):
         return {PlanStatus.CIRCULATED, PlanStatus.APPROVED}
     return {PlanStatus.APPROVED}
+
+
+# --- budget ----------------------------------------------------------------------------------
+# A plan's budget is read and edited exactly like the plan itself.
+
+
+def can_view_budget(user, plan: WorkPlan) -> bool:
+    return can_view_workplan(user, plan)
+
+
+def can_edit_budget(user, plan: WorkPlan) -> bool:
+    return can_edit_workplan(user, plan)
+
+
+def can_edit_budget_envelope(user) -> bool:
+    """The six-year plan's yearly figures are reference data that ISU staff enter."""
+    return is_isu_staff(user)

@@ -8,6 +8,7 @@ from accounts.roles import ROLE_LABELS, Role
 NAVIGATION = [
     ("Home", "home", set(Role)),
     ("Work plans", "workplan:list", set(Role)),
+    ("Budgets", "budget:overview", set(Role)),
     ("Meetings", "meetings:list", set(Role)),
     ("States", "parties:state-list", {Role.DELEGATE, Role.COMMITTEE, Role.ISU_STAFF, Role.ADMIN}),
     ("Invoices", "contributions:invoice-list", {Role.DELEGATE, Role.ISU_STAFF, Role.ADMIN}),

@@ -8,4 +8,5 @@ api_patterns = [
     path("", include("parties.api_urls")),
     path("", include("meetings.api_urls")),
     path("", include("workplan.api_urls")),
+    path("", include("budget.api_urls")),
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("states/", include("parties.urls")),
     path("meetings/", include("meetings.urls")),
+    path("", include("budget.urls")),  # workplans/<year>/budget/ and budgets/: before workplans/
     path("workplans/", include("workplan.urls")),
     path("api/", include(api_patterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

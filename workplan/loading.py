@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from budget.seed_2025 import budget_2025_load
 from isu_portal.errors import DomainError
 from meetings.models import Meeting
 from meetings.services import reference_meetings_load
@@ -78,6 +79,7 @@ def workplan_2025_load(*, path: Path = DATA_FILE, reset: bool = False) -> LoadRe
     header["meeting"] = meeting
     plan = WorkPlan.objects.filter(year=year).first()
     if plan is not None and not reset:
+        budget_2025_load(plan=plan)  # fills in only what the plan lacks
         return LoadResult(plan=plan, created=False)
     if plan is not None:
         if plan.status != PlanStatus.DRAFT:
@@ -169,4 +171,6 @@ def workplan_2025_load(*, path: Path = DATA_FILE, reset: bool = False) -> LoadRe
                     )
                 )
                 tag(activity, activity.text)
+    # Section VI: the cost lines, positions, in-kind row, budget notes and assumptions.
+    budget_2025_load(plan=plan)
     return LoadResult(plan=plan, created=True)

@@ -605,4 +605,7 @@ def plan_copy_to_next_year(*, source: WorkPlan, user=None) -> WorkPlan:
                 new_activity = copy(activity, output=new_output)
                 new_activity.articles.set(articles)
                 new_activity.lap_actions.set(actions)
+    from budget.services import budget_copy
+
+    budget_copy(source=source, target=plan)
     return plan

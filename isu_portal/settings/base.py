@@ -191,6 +191,7 @@ SPECTACULAR_SETTINGS = {
         "SummaryKindEnum": "workplan.models.SummaryKind",
         "WorkPlanStatusEnum": "workplan.models.PlanStatus",
         "WorkPlanDistributionEnum": "workplan.models.Distribution",
+        "BudgetNoteKindEnum": "budget.models.NoteKind",
         "DocumentDistributionEnum": "meetings.models.Distribution",
     },
 }

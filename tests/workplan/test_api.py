@@ -53,7 +53,7 @@ def test_detail_is_whole_and_numbered(plan_2025, committee_user):
     assert len(activities) == 39
     assert activities[0]["number"] == "1.1.1"
     assert len(data["summary"]["specific_objectives"]) == 9
-    assert data["summary"]["budget_total"] == "0"
+    assert data["summary"]["budget_total"] == "497138"
 
 
 def test_token_authentication(plan_2025, isu_user):

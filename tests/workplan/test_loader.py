@@ -144,3 +144,35 @@ def test_mentioned_articles():
     assert mentioned_articles("under Articles 3, 4 and 5 through") == {3, 4, 5}
     assert mentioned_articles("article 3 and 4 obligations") == {3, 4}
     assert mentioned_articles("paragraph 9 of the Lausanne Declaration") == set()
+
+
+def test_the_loader_also_creates_section_vi(plan_2025):
+    """load_workplan_2025 creates the whole document: five cost lines totalling 497'138, the
+    in-kind row, two budget notes and four assumptions; the summary figure is that total."""
+    from decimal import Decimal
+
+    from budget.models import BudgetNote, CostLine, InKindContribution, NoteKind
+    from budget.selectors import budget_section, budget_total
+
+    lines = list(CostLine.objects.filter(plan=plan_2025).order_by("position"))
+    assert [line.category for line in lines] == [
+        "salaries", "social_charges", "communication", "travel", "other",
+    ]  # fmt: skip
+    assert budget_total(plan=plan_2025) == Decimal("497138")
+    assert budget_section(plan=plan_2025)["total"] == Decimal("497138")
+    assert InKindContribution.objects.filter(plan=plan_2025).count() == 1
+    notes = BudgetNote.objects.filter(plan=plan_2025)
+    assert notes.filter(kind=NoteKind.NOTE).count() == 2
+    assert notes.filter(kind=NoteKind.ASSUMPTION).count() == 4
+
+
+def test_new_plan_from_the_previous_year_copies_the_budget(plan_2025):
+    from decimal import Decimal
+
+    from budget.selectors import budget_total
+    from workplan.services import plan_copy_to_next_year
+
+    plan_2026 = plan_copy_to_next_year(source=plan_2025)
+    assert plan_2026.status == PlanStatus.DRAFT
+    assert budget_total(plan=plan_2026) == Decimal("497138")
+    assert plan_counts(plan=plan_2026) == plan_counts(plan=plan_2025)

@@ -4,15 +4,15 @@ for a generated plan ten times as large."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import CostLineFactory
+from budget.seed_2025 import budget_2025_load
 from workplan.generate import generated_plan_create
 from workplan.selectors import plan_counts
 
 pytestmark = pytest.mark.django_db
 
-# session, user, user's groups, the plan, 12 for the document, 2 for the budget section
-PAGE_QUERIES = 18
-API_QUERIES = 18
+# session, user, user's groups, the plan, 12 for the document, 4 for the budget section
+PAGE_QUERIES = 20
+API_QUERIES = 20
 
 
 @pytest.fixture(params=["2025", "ten times larger"])
@@ -23,7 +23,7 @@ def sized_plan(request, plan_2025):
         plan = generated_plan_create(year=2090, scale=10)
         assert plan_counts(plan=plan)["activities"] == 390
         assert plan_counts(plan=plan)["paragraphs"] == 190
-    CostLineFactory(plan=plan)
+        budget_2025_load(plan=plan)  # a section VI as full as the 2025 one
     return plan
 
 
