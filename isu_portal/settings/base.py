@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "workplan",
     "budget",
     "reporting",
+    "contributions",
 ]
 
 MIDDLEWARE = [
@@ -195,3 +196,34 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+
+# --- Contributions ---
+# The host of the ISU trust fund, whose bank account is printed on every invoice. The defaults
+# are EXAMPLE values for development: the IBAN below is a documentation example, not a real
+# account. Set every CONTRIBUTIONS_* variable in production.
+CONTRIBUTIONS_HOST_NAME = env(
+    "CONTRIBUTIONS_HOST_NAME",
+    default="Geneva International Centre for Humanitarian Demining (GICHD)",
+)
+CONTRIBUTIONS_HOST_ADDRESS = env(
+    "CONTRIBUTIONS_HOST_ADDRESS",
+    default="Maison de la paix, Chemin Eugène-Rigot 2C, PO Box 1300, 1211 Geneva 1, Switzerland",
+)
+CONTRIBUTIONS_BANK_NAME = env(
+    "CONTRIBUTIONS_BANK_NAME", default="EXAMPLE BANK - not a real account"
+)
+CONTRIBUTIONS_BANK_ACCOUNT_HOLDER = env(
+    "CONTRIBUTIONS_BANK_ACCOUNT_HOLDER", default="GICHD - ISU CCM Trust Fund (example)"
+)
+CONTRIBUTIONS_BANK_IBAN = env(
+    "CONTRIBUTIONS_BANK_IBAN", default="CH00 0000 0000 0000 0000 0 (EXAMPLE)"
+)
+CONTRIBUTIONS_BANK_BIC = env("CONTRIBUTIONS_BANK_BIC", default="EXAMPLECHXXX")
+CONTRIBUTIONS_INVOICE_PREFIX = env("CONTRIBUTIONS_INVOICE_PREFIX", default="ISU")
+# The payment reference printed on the invoice and matched when importing a bank statement.
+CONTRIBUTIONS_PAYMENT_REFERENCE_PREFIX = env(
+    "CONTRIBUTIONS_PAYMENT_REFERENCE_PREFIX", default="CCM-ISU "
+)
+CONTRIBUTIONS_PAYMENT_TERMS_DAYS = env.int("CONTRIBUTIONS_PAYMENT_TERMS_DAYS", default=60)
+CONTRIBUTIONS_REMINDER_HOUR = env.int("CONTRIBUTIONS_REMINDER_HOUR", default=7)
