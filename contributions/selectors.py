@@ -309,6 +309,7 @@ def receivables(*, today: date) -> dict:
         "outstanding": sum((r.account.outstanding for r in rows), ZERO),
         "overdue": sum((r.account.overdue for r in rows), ZERO),
         "credits": sum((r.account.unapplied_credit for r in rows), ZERO),
+        "balance": sum((r.account.balance for r in rows), ZERO),
         "today": today,
     }
 

@@ -620,7 +620,7 @@ def issue_job_finish_if_done(*, job_id: int) -> None:
 # --- Reminders ---------------------------------------------------------------------------------
 
 
-def _template_check(text: str, *, what: str) -> None:
+def template_check(text: str, *, what: str) -> None:
     try:
         Template(text)
     except TemplateSyntaxError as exc:
@@ -652,8 +652,8 @@ def reminder_level_save(
         errors.append(f"another level is already {offset_days} days from the due date")
     if errors:
         raise DomainError(errors)
-    _template_check(subject, what="subject")
-    _template_check(body, what="text")
+    template_check(subject, what="subject")
+    template_check(body, what="text")
     level = level or ReminderLevel()
     level.name, level.offset_days, level.active = name.strip(), offset_days, active
     level.subject, level.body = subject.strip(), body

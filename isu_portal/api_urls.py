@@ -6,4 +6,5 @@ from rest_framework.authtoken.views import obtain_auth_token
 api_patterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("", include("parties.api_urls")),
+    path("", include("contributions.api_urls")),
 ]

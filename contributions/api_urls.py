@@ -1,0 +1,10 @@
+from rest_framework.routers import SimpleRouter
+
+from contributions.api import CreditNoteViewSet, InvoiceViewSet, PaymentViewSet
+
+router = SimpleRouter()
+router.register("invoices", InvoiceViewSet, basename="invoice")
+router.register("credit-notes", CreditNoteViewSet, basename="credit-note")
+router.register("payments", PaymentViewSet, basename="payment")
+
+urlpatterns = router.urls
