@@ -109,13 +109,13 @@ def test_bank_statement_csv_is_matched_on_the_payment_reference(small_world, sta
 def test_bad_rows_are_all_listed_and_nothing_is_imported(small_world, state_a, state_b):
     issue(state_a), issue(state_b)
     content = (
-        "date,amount,reference\n"
-        "2025-03-01,1000.00,CCM-ISU ISU-2025-0001\n"
-        "not a date,12,CCM-ISU ISU-2025-0002\n"
-        "2025-03-02,-5,CCM-ISU ISU-2025-0002\n"
-        "2025-03-02,100,CCM-ISU ISU-2025-0099\n"
-        "2025-03-02,100,\n"
-    ).encode()
+        b"date,amount,reference\n"
+        b"2025-03-01,1000.00,CCM-ISU ISU-2025-0001\n"
+        b"not a date,12,CCM-ISU ISU-2025-0002\n"
+        b"2025-03-02,-5,CCM-ISU ISU-2025-0002\n"
+        b"2025-03-02,100,CCM-ISU ISU-2025-0099\n"
+        b"2025-03-02,100,\n"
+    )
     with pytest.raises(DomainError) as caught:
         services.bank_statement_import(content=content, file_name="bad.csv")
     messages = caught.value.messages
