@@ -39,6 +39,15 @@ class SetRateForm(forms.Form):
         self.fields["state"].queryset = State.objects.filter(pk__in=[s.pk for s in states])
 
 
+class PledgeForm(forms.Form):
+    state = forms.ModelChoiceField(label="State", queryset=State.objects.none())
+    amount = forms.DecimalField(label="Pledge (CHF)", min_value=1, decimal_places=0)
+
+    def __init__(self, *args, states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].queryset = State.objects.filter(pk__in=[s.pk for s in states])
+
+
 class IssueForm(forms.Form):
     send = forms.BooleanField(
         label="E-mail each invoice to the State's contacts", required=False, initial=True

@@ -23,6 +23,7 @@ from contributions.forms import (
     CreditNoteForm,
     IssueForm,
     PaymentForm,
+    PledgeForm,
     SetRateForm,
 )
 from contributions.models import AssessmentMethod, IssueJob, JobStatus
@@ -254,6 +255,25 @@ def assessment(request, year: int):
                 return redirect("contributions:assessment", year=year)
         else:
             status = 400
+    pledge_form = None
+    if basis.method == AssessmentMethod.PLEDGES and preview:
+        pledge_form = PledgeForm(
+            request.POST if request.POST.get("action") == "pledge" else None,
+            states=[row.state for row in preview.rows],
+        )
+        if pledge_form.is_bound:
+            if pledge_form.is_valid():
+                try:
+                    services.pledge_record(year=year, **pledge_form.cleaned_data)
+                except DomainError as exc:
+                    for message in exc.messages:
+                        pledge_form.add_error(None, message)
+                    status = 400
+                else:
+                    messages.success(request, "The pledge was recorded.")
+                    return redirect("contributions:assessment", year=year)
+            else:
+                status = 400
     return render(
         request,
         "contributions/assessment.html",
@@ -262,6 +282,7 @@ def assessment(request, year: int):
             "basis": basis,
             "basis_form": basis_form,
             "rate_form": rate_form,
+            "pledge_form": pledge_form,
             "unrated": unrated,
             "preview": preview,
             "error": error,

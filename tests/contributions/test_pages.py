@@ -17,6 +17,7 @@ from contributions.models import (
     IssueJob,
     JobStatus,
     Payment,
+    Pledge,
 )
 from tests.contributions.factories import issue
 
@@ -182,3 +183,21 @@ def test_invoice_page_shows_the_reminder_log(staff, small_world, state_a):
     services.reminders_send_due(today=date(2025, 3, 3))
     page = staff.get(f"/invoices/{invoice.number}/").content.decode()
     assert "Reminder: Due in 30 days" in page and "finance@fra.example.org" in page
+
+
+def test_pledges_are_recorded_from_the_assessment_page(staff, small_world, budget_2025, state_a):
+    services.assessment_basis_set(year=2025, method=AssessmentMethod.PLEDGES)
+    page = staff.get("/contributions/2025/assessment/").content.decode()
+    assert "Record a voluntary pledge" in page
+    response = staff.post(
+        "/contributions/2025/assessment/",
+        {"action": "pledge", "state": state_a.pk, "amount": "250000"},
+    )
+    assert response.status_code == 302
+    page = staff.get("/contributions/2025/assessment/").content.decode()
+    assert "250,000" in page and "shortfall CHF 247,138" in page
+    response = staff.post(
+        "/contributions/2025/assessment/", {"action": "pledge", "state": state_a.pk, "amount": "0"}
+    )
+    assert response.status_code == 400
+    assert Pledge.objects.get().amount == Decimal("250000")
