@@ -69,6 +69,15 @@ def _start_workers(count: int, env: dict) -> list[subprocess.Popen]:
     ]
 
 
+def _cpu_seconds(process: subprocess.Popen) -> float:
+    """User + system CPU time of a running worker (Linux /proc), to see how work was shared."""
+    try:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _stop(workers: list[subprocess.Popen]) -> None:
     for process in workers:
         process.terminate()
@@ -125,6 +134,7 @@ def _run(worker_count: int, env: dict, mail_dir: Path) -> dict:
                 raise RuntimeError("the job did not finish within 600 s")
             time.sleep(0.2)
         elapsed = time.monotonic() - started
+        cpu = [_cpu_seconds(process) for process in workers]
     finally:
         _stop(workers)
     return {
@@ -134,6 +144,8 @@ def _run(worker_count: int, env: dict, mail_dir: Path) -> dict:
         "invoices": Invoice.objects.count(),
         "sent": SentMail.objects.filter(sent_at__isnull=False).count(),
         "eml_files": len(list(mail_dir.glob("*.eml"))),
+        "cpu": cpu,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -188,11 +200,14 @@ def main(argv=None) -> int:
         connections.close_all()
         if not args.keep:
             _recreate(url, name, drop_only=True)
-    print("workers  seconds  invoices  e-mails sent  .eml files  status")  # noqa: T201
+    print(  # noqa: T201
+        "workers  seconds  invoices  e-mails sent  .eml files  status    worker CPU s  load"
+    )
     for r in results:
+        cpu = "+".join(f"{c:.1f}" for c in r["cpu"])
         print(  # noqa: T201
             f"{r['workers']:>7}  {r['seconds']:>7.1f}  {r['invoices']:>8}  {r['sent']:>12}  "
-            f"{r['eml_files']:>10}  {r['status']}"
+            f"{r['eml_files']:>10}  {r['status']:<8}  {cpu:>12}  {r['load']:.1f}"
         )
     return 0
 

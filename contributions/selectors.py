@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -338,13 +338,10 @@ class YearRow:
 def contributions_by_year() -> list[YearRow]:
     """For every year with an approved budget or an invoice: the budget, what was invoiced and
     credited, and what was received against that year's invoices."""
-    from budget.models import CostLine
-
+    # One budget_total per approved plan (one plan a year): the budget's one computation.
     budgets = {
-        row["plan__year"]: row["total"]
-        for row in CostLine.objects.filter(plan__status=PlanStatus.APPROVED)
-        .values("plan__year")
-        .annotate(total=Sum("amount"))
+        plan.year: budget_total(plan=plan)
+        for plan in WorkPlan.objects.filter(status=PlanStatus.APPROVED)
     }
     invoiced = {
         row["year"]: (row["total"], row["count"])
@@ -365,9 +362,7 @@ def contributions_by_year() -> list[YearRow]:
     return [
         YearRow(
             year=year,
-            budget=budgets[year].quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-            if year in budgets
-            else None,
+            budget=budgets.get(year),
             invoiced=invoiced.get(year, (ZERO, 0))[0],
             credited=credited.get(year, ZERO),
             received=received.get(year, ZERO),

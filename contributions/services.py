@@ -585,6 +585,13 @@ def issue_job_run(*, job_id: int) -> list[int]:
             status=JobStatus.FAILED, error="; ".join(error.messages), finished_at=timezone.now()
         )
         return []
+    except Exception as error:
+        # Nothing was issued (the transaction rolled back); the page says so instead of
+        # showing a job that runs for ever. Re-raised so that the task is recorded as failed.
+        IssueJob.objects.filter(pk=job_id).update(
+            status=JobStatus.FAILED, error=f"unexpected error: {error}", finished_at=timezone.now()
+        )
+        raise
     pending = list(job.items.filter(done=False).values_list("pk", flat=True))
     if not pending:
         issue_job_finish_if_done(job_id=job_id)
