@@ -1,5 +1,6 @@
 """Fixtures of the contributions tests: a small world of States with UN rates, the real
-registry with the real UN scale, an approved budget, and a browser for the journey test."""
+registry with the real UN scale, and an approved budget. The browser comes from
+tests/conftest.py (browser_page, sign_in)."""
 
 import os
 from decimal import Decimal
@@ -35,22 +36,3 @@ def small_world(db, state_a, state_b):
 @pytest.fixture
 def real_world(participants):
     call_command("load_un_scale", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-@pytest.fixture
-def browser_page(live_server):
-    """Playwright driving Debian's chromium against the live server (never downloads)."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(base_url=live_server.url, accept_downloads=True)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        context.close()
-        browser.close()

@@ -6,23 +6,20 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.contributions.factories import issue
-from tests.factories import TEST_PASSWORD, DelegateFactory
+from tests.factories import DelegateFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_delegate_downloads_own_invoice_and_cannot_reach_another_states(
-    browser_page, small_world, state_a, state_b, tmp_path
+    browser_page, sign_in, small_world, state_a, state_b, tmp_path
 ):
     own = issue(state_a)
     other = issue(state_b)
     DelegateFactory(username="delegate-fra", state=state_a)
     page = browser_page
 
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("delegate-fra")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "delegate-fra")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Invoices").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Invoices of France")
