@@ -201,3 +201,18 @@ def test_pledges_are_recorded_from_the_assessment_page(staff, small_world, budge
     )
     assert response.status_code == 400
     assert Pledge.objects.get().amount == Decimal("250000")
+
+
+def test_invoices_issued_without_e_mail_can_be_sent_later_from_the_page(
+    staff, small_world, budget_2025, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post("/contributions/2025/issue/", {})
+    assert mail.outbox == []
+    page = staff.get("/contributions/2025/assessment/").content.decode()
+    assert "E-mail the invoices not yet sent" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post("/contributions/2025/issue/", {"send": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post("/contributions/2025/issue/", {"send": "on"})
+    assert len(mail.outbox) == 4
