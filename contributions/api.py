@@ -15,6 +15,7 @@ from contributions.serializers import (
     CreditNoteOutputSerializer,
     InvoiceOutputSerializer,
     PaymentOutputSerializer,
+    StatementOutputSerializer,
 )
 
 
@@ -100,3 +101,28 @@ class PaymentViewSet(viewsets.GenericViewSet):
     def retrieve(self, request, pk=None):
         payment = get_object_or_404(selectors.payments_visible(user=request.user), pk=pk)
         return Response(PaymentOutputSerializer(payment).data)
+
+
+class StatementViewSet(viewsets.GenericViewSet):
+    """A State's statement of account (invoices, credit notes, payments, balance, ageing)."""
+
+    permission_classes = [CanViewInvoices]
+    queryset = Invoice.objects.none()
+    lookup_field = "iso3"
+    lookup_value_regex = "[A-Za-z]{3}"
+
+    @extend_schema(responses=StatementOutputSerializer)
+    def retrieve(self, request, iso3=None):
+        state = get_object_or_404(selectors.states_visible(user=request.user), iso3=iso3.upper())
+        today = timezone.localdate()
+        account = selectors.account_for_state(state=state, today=today)
+        data = {
+            "state": state.iso3,
+            "as_at": today,
+            "lines": account.lines,
+            "outstanding": account.outstanding,
+            "credit": account.unapplied_credit,
+            "balance": account.balance,
+            "ageing": account.ageing,
+        }
+        return Response(StatementOutputSerializer(data).data)

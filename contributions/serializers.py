@@ -53,3 +53,31 @@ class PaymentOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Payment
         fields = ["id", "state", "invoice", "received_on", "amount", "reference"]
+
+
+class StatementLineSerializer(serializers.Serializer):
+    day = serializers.DateField()
+    kind = serializers.CharField(help_text="invoice, credit_note or payment")
+    reference = serializers.CharField()
+    description = serializers.CharField()
+    debit = serializers.DecimalField(max_digits=14, decimal_places=2)
+    credit = serializers.DecimalField(max_digits=14, decimal_places=2)
+    balance = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class AgeingSerializer(serializers.Serializer):
+    not_due = serializers.DecimalField(max_digits=14, decimal_places=2)
+    days_0_30 = serializers.DecimalField(max_digits=14, decimal_places=2)
+    days_31_90 = serializers.DecimalField(max_digits=14, decimal_places=2)
+    days_91_365 = serializers.DecimalField(max_digits=14, decimal_places=2)
+    over_365 = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class StatementOutputSerializer(serializers.Serializer):
+    state = serializers.CharField()
+    as_at = serializers.DateField()
+    lines = StatementLineSerializer(many=True)
+    outstanding = serializers.DecimalField(max_digits=14, decimal_places=2)
+    credit = serializers.DecimalField(max_digits=14, decimal_places=2)
+    balance = serializers.DecimalField(max_digits=14, decimal_places=2)
+    ageing = AgeingSerializer()

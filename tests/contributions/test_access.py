@@ -56,6 +56,8 @@ def _api_urls(item):
         f"/api/invoices/{invoice.pk}/",
         f"/api/credit-notes/{note.pk}/",
         f"/api/payments/{payment.pk}/",
+        f"/api/statements/{item['state'].iso3}/",
+        f"/api/statements/{item['state'].iso3.lower()}/",
     ]
 
 
@@ -172,3 +174,12 @@ def test_isu_pages_are_refused_to_others_and_change_nothing(
     assert IssueJob.objects.count() == 1
     assert not AssessmentBasis.objects.exists() and not SetRate.objects.exists()
     assert mail.outbox == []
+
+
+def test_statement_api_gives_the_account(books, delegate_a):
+    body = _api(delegate_a).get("/api/statements/FRA/").json()
+    assert body["state"] == "FRA"
+    # By date: invoice 1 Feb 2025, payment 1 Mar 2025, credit note today.
+    assert [line["kind"] for line in body["lines"]] == ["invoice", "payment", "credit_note"]
+    assert body["balance"] == "890.00" and body["outstanding"] == "890.00"
+    assert set(body["ageing"]) == {"not_due", "days_0_30", "days_31_90", "days_91_365", "over_365"}
