@@ -4,10 +4,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contributions.accounting import ZERO, InvoiceStatus, account_build, ageing_bucket
+
+# The machine is shared: generation may be slow, and the bounds tests filter out impossible
+# configurations on purpose.
+SLOW_OR_FILTERED = [HealthCheck.too_slow, HealthCheck.filter_too_much]
 
 START = date(2024, 1, 1)
 
@@ -72,7 +76,7 @@ def books(draw):
 
 
 @given(data=books(), today_offset=days)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=SLOW_OR_FILTERED)
 def test_account_invariants(data, today_offset):
     invoices, notes, payments = data
     notes = [
