@@ -8,16 +8,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY isu_portal ./isu_portal
-COPY accounts ./accounts
-COPY parties ./parties
-COPY workplan ./workplan
-COPY budget ./budget
-COPY meetings ./meetings
-COPY reporting ./reporting
-RUN pip install .
 COPY . .
+RUN pip install .
 # Collect static files at build time; the values below exist only for this step.
 RUN DJANGO_SETTINGS_MODULE=isu_portal.settings.production SECRET_KEY=collectstatic-only \
     ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0

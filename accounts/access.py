@@ -214,3 +214,31 @@ def can_edit_budget(user, plan: WorkPlan) -> bool:
 def can_edit_budget_envelope(user) -> bool:
     """The six-year plan's yearly figures are reference data that ISU staff enter."""
     return is_isu_staff(user)
+
+
+# --- Contributions ---------------------------------------------------------------------------
+# ISU staff manage assessments, invoices, payments and reminders. A delegate sees only their own
+# State's invoices, credit notes, payments and statement; anything else answers 404.
+
+
+def can_view_all_contributions(user) -> bool:
+    return is_isu_staff(user)
+
+
+def can_manage_contributions(user) -> bool:
+    """Assess, issue, credit, record payments, import statements and send reminders."""
+    return is_isu_staff(user)
+
+
+def contributions_state_id(user) -> int | None:
+    """The one State whose contributions a delegate sees (None for everyone else)."""
+    return delegate_state_id(user)
+
+
+def can_view_invoices(user) -> bool:
+    """Who reaches the invoices portal at all: ISU staff (every State) and delegates (own)."""
+    return is_isu_staff(user) or contributions_state_id(user) is not None
+
+
+def can_view_state_account(user, state_id: int) -> bool:
+    return is_isu_staff(user) or (state_id is not None and contributions_state_id(user) == state_id)

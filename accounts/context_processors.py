@@ -12,6 +12,7 @@ NAVIGATION = [
     ("Meetings", "meetings:list", set(Role)),
     ("States", "parties:state-list", {Role.DELEGATE, Role.COMMITTEE, Role.ISU_STAFF, Role.ADMIN}),
     ("Invoices", "contributions:invoice-list", {Role.DELEGATE, Role.ISU_STAFF, Role.ADMIN}),
+    ("Contributions", "contributions:overview", {Role.ISU_STAFF, Role.ADMIN}),
     ("API", "api-docs", {Role.COMMITTEE, Role.ISU_STAFF, Role.ADMIN}),
     ("Administration", "admin:index", {Role.ISU_STAFF, Role.ADMIN}),
 ]

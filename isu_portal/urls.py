@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("", include("budget.urls")),  # workplans/<year>/budget/ and budgets/: before workplans/
     path("workplans/", include("workplan.urls")),
+    path("", include("contributions.urls")),
     path("api/", include(api_patterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "workplan",
     "budget",
     "reporting",
+    "contributions",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,9 @@ CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With acks_late, a task whose worker died is redelivered once this many seconds have passed
+# (Redis's default is an hour); it must exceed the longest task's hard time limit.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -221,3 +225,33 @@ SPONSORSHIP_UNDER_REPRESENTED_REGIONS = env.list(
     "SPONSORSHIP_UNDER_REPRESENTED_REGIONS", default=["africa", "asia_pacific", "americas"]
 )
 SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS", default=3)
+
+# --- Contributions ---
+# The host of the ISU trust fund, whose bank account is printed on every invoice. The defaults
+# are EXAMPLE values for development: the IBAN below is a documentation example, not a real
+# account. Set every CONTRIBUTIONS_* variable in production.
+CONTRIBUTIONS_HOST_NAME = env(
+    "CONTRIBUTIONS_HOST_NAME",
+    default="Geneva International Centre for Humanitarian Demining (GICHD)",
+)
+CONTRIBUTIONS_HOST_ADDRESS = env(
+    "CONTRIBUTIONS_HOST_ADDRESS",
+    default="Maison de la paix, Chemin Eugène-Rigot 2C, PO Box 1300, 1211 Geneva 1, Switzerland",
+)
+CONTRIBUTIONS_BANK_NAME = env(
+    "CONTRIBUTIONS_BANK_NAME", default="EXAMPLE BANK - not a real account"
+)
+CONTRIBUTIONS_BANK_ACCOUNT_HOLDER = env(
+    "CONTRIBUTIONS_BANK_ACCOUNT_HOLDER", default="GICHD - ISU CCM Trust Fund (example)"
+)
+CONTRIBUTIONS_BANK_IBAN = env(
+    "CONTRIBUTIONS_BANK_IBAN", default="CH00 0000 0000 0000 0000 0 (EXAMPLE)"
+)
+CONTRIBUTIONS_BANK_BIC = env("CONTRIBUTIONS_BANK_BIC", default="EXAMPLECHXXX")
+CONTRIBUTIONS_INVOICE_PREFIX = env("CONTRIBUTIONS_INVOICE_PREFIX", default="ISU")
+# The payment reference printed on the invoice and matched when importing a bank statement.
+CONTRIBUTIONS_PAYMENT_REFERENCE_PREFIX = env(
+    "CONTRIBUTIONS_PAYMENT_REFERENCE_PREFIX", default="CCM-ISU "
+)
+CONTRIBUTIONS_PAYMENT_TERMS_DAYS = env.int("CONTRIBUTIONS_PAYMENT_TERMS_DAYS", default=60)
+CONTRIBUTIONS_REMINDER_HOUR = env.int("CONTRIBUTIONS_REMINDER_HOUR", default=7)

@@ -8,6 +8,8 @@ from accounts.services import demo_accounts_ensure
 # call this every time.
 REFERENCE_COMMANDS = [
     ("load_participants", []),
+    ("load_un_scale", []),
+    ("seed_demo_contacts", []),
     ("load_reference_meetings", []),
     ("load_workplan_2025", []),
 ]
