@@ -11,6 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from math import floor as floor_of
 
+from budget.formatting import format_chf
+
 
 class AllocationError(ValueError):
     """The budget cannot be shared under the given rules (the message says why)."""
@@ -94,8 +96,9 @@ def allocate(
         cap = floor_of(total * ceiling / 100)
     if floor and floor * count > total:
         raise AllocationError(
-            f"a floor of CHF {floor:,} for {count} States (CHF {floor * count:,}) exceeds the "
-            f"budget of CHF {total:,}"
+            f"a floor of CHF {format_chf(floor)} for {count} States "
+            f"(CHF {format_chf(floor * count)}) exceeds the "
+            f"budget of CHF {format_chf(total)}"
         )
     if cap is not None and cap * count < total:
         raise AllocationError(
@@ -121,7 +124,7 @@ def allocate(
             if remaining:
                 raise AllocationError(
                     f"the floor and ceiling leave nobody to carry the remaining CHF "
-                    f"{remaining:,}: relax one of them"
+                    f"{format_chf(remaining)}: relax one of them"
                 )
             break
         weight_sum = sum(free.values())

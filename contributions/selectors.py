@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 
 from accounts import access
+from budget.formatting import format_chf
 from budget.selectors import budget_total
 from contributions.accounting import AGEING_BUCKETS, ZERO, Account, account_build
 from contributions.allocation import AllocationError, allocate
@@ -144,9 +145,10 @@ def assessment_compute(*, year: int) -> Assessment:
         pledged = sum(pledges.get(s, Decimal("0")) for s in rows)
         if pledged != budget:
             assessment.warnings.append(
-                f"pledges total CHF {pledged:,.0f} against a budget of CHF {budget:,.0f} "
+                f"pledges total CHF {format_chf(pledged)} "
+                f"against a budget of CHF {format_chf(budget)} "
                 f"({'surplus' if pledged > budget else 'shortfall'} "
-                f"CHF {abs(pledged - budget):,.0f})"
+                f"CHF {format_chf(abs(pledged - budget))})"
             )
     else:
         weights: dict[int, Decimal | None] = {}
@@ -192,7 +194,7 @@ def assessment_compute(*, year: int) -> Assessment:
     for state_id, row in rows.items():
         row.invoice = invoices.get(state_id)
         if row.invoice is not None and row.invoice.amount != row.amount:
-            row.flags.append(f"invoiced CHF {row.invoice.amount:,.0f}")
+            row.flags.append(f"invoiced CHF {format_chf(row.invoice.amount)}")
     assessment.rows = list(rows.values())
     return assessment
 

@@ -17,6 +17,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from budget.formatting import format_chf
 from contributions import bank_statement, documents, selectors
 from contributions.accounting import ZERO, InvoiceStatus
 from contributions.models import (
@@ -329,7 +330,8 @@ def credit_note_issue(
     credited = sum((n.amount for n in invoice.credit_notes.all()), ZERO)
     if credited + amount > invoice.amount:
         raise DomainError(
-            f"only CHF {invoice.amount - credited:,.2f} of invoice {invoice.number} is left to "
+            f"only CHF {format_chf(invoice.amount - credited, places=2)} "
+            f"of invoice {invoice.number} is left to "
             "credit"
         )
     issue_date = issue_date or timezone.localdate()
@@ -726,7 +728,7 @@ def reminder_send(*, invoice: Invoice, level: ReminderLevel, today: date) -> Mai
                 "invoice": invoice,
                 "state": invoice.state,
                 "level": level,
-                "outstanding": f"{position.outstanding:,.2f}".replace(",", "'"),
+                "outstanding": format_chf(position.outstanding, places=2),
             },
             autoescape=False,
         )

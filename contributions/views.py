@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from budget.formatting import format_chf
 from contributions import charts, documents, selectors, services
 from contributions.accounting import AGEING_BUCKETS, InvoiceStatus
 from contributions.forms import (
@@ -380,7 +381,9 @@ def payment_create(request):
                 form.add_error(None, message)
         else:
             messages.success(
-                request, f"Payment of CHF {payment.amount:,.2f} from {payment.state} recorded."
+                request,
+                f"Payment of CHF {format_chf(payment.amount, places=2)} "
+                f"from {payment.state} recorded.",
             )
             if invoice:
                 return redirect("contributions:invoice-detail", number=invoice.number)
@@ -409,7 +412,8 @@ def bank_import(request):
         else:
             messages.success(
                 request,
-                f"{batch.row_count} payment(s) totalling CHF {batch.total:,.2f} imported from "
+                f"{batch.row_count} payment(s) totalling "
+                f"CHF {format_chf(batch.total, places=2)} imported from "
                 f"{batch.file_name}.",
             )
             return redirect("contributions:receivables")

@@ -1,8 +1,10 @@
 """Formatting of the meetings pages and letters."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from django import template
+
+from budget.formatting import format_chf
 
 register = template.Library()
 
@@ -14,7 +16,7 @@ def chf(value) -> str:
     if value is None or value == "":
         return "—"
     try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        amount = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    return f"{amount:,.2f}".replace(",", "'")
+    return format_chf(amount, places=2)

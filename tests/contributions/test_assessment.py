@@ -113,7 +113,7 @@ def test_pledges_are_invoiced_as_recorded_and_the_gap_is_shown(small_world, budg
     assessment = selectors.assessment_compute(year=2025)
     rows = {r.state.iso3: r for r in assessment.rows}
     assert rows["FRA"].amount == Decimal("300000") and rows["LAO"].amount == 0
-    assert "shortfall CHF 197,138" in assessment.warnings[0]
+    assert "shortfall CHF 197'138" in assessment.warnings[0]
     assert [r.state.iso3 for r in assessment.to_issue] == ["FRA"]
 
 

@@ -83,7 +83,7 @@ def test_invoice_pdf_carries_the_number_amount_bank_details_and_reference(small_
     for expected in (
         "Invoice ISU-2025-0001",
         "France",
-        "46,399.00",
+        "46'399.00",
         "CCM-ISU ISU-2025-0001",
         "CH00 0000 0000 0000 0000 0 (EXAMPLE)",
         "Implementation Support Unit",

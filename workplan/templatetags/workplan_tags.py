@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from budget.formatting import format_chf
+
 register = template.Library()
 
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
@@ -22,9 +24,7 @@ def chf(amount) -> str:
     """497138 -> 497'138, as the Convention's documents write Swiss francs."""
     if amount in (None, ""):
         return ""
-    value = Decimal(amount).quantize(Decimal("1"))
-    sign = "-" if value < 0 else ""
-    return sign + f"{abs(int(value)):,}".replace(",", "'")
+    return format_chf(Decimal(amount))
 
 
 _KINDS = frozenset({"paragraph", "item", "outcome", "output", "activity", "summary"})
