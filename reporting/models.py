@@ -21,6 +21,9 @@ class RenderedDocument(models.Model):
     kind = models.CharField(max_length=10, choices=DocumentKind.choices)
     # sha256 of the rendered HTML, the kind, the stylesheets and fonts and the renderer version.
     hash = models.CharField(max_length=64, unique=True)
+    # reporting.selectors.workplan_data_fingerprint of the data last seen rendering to this
+    # content: finds the stored file without rendering the HTML.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     # Relative to settings.DOCUMENTS_ROOT.
     path = models.CharField(max_length=300)
     size = models.PositiveIntegerField()

@@ -3,6 +3,12 @@ queries whatever the plan's size."""
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
 from budget.selectors import budget_section
 from workplan.selectors import plan_document
 
@@ -25,3 +31,73 @@ def rendered_documents(*, plan, kind: str | None = None):
 
     documents = RenderedDocument.objects.filter(plan=plan)
     return documents.filter(kind=kind) if kind else documents
+
+
+# Files whose content decides how the data reads in the document, besides the stylesheets and
+# fonts (reporting.services.ASSETS): the templates and the filters they use.
+DOCUMENT_SOURCES = (
+    "templates/documents/base.html",
+    "templates/documents/workplan.html",
+    "templates/documents/_workplan_body.html",
+    "templates/documents/_workplan_paragraphs.html",
+    "workplan/templatetags/workplan_tags.py",
+    "budget/templatetags/chf.py",
+    "budget/formatting.py",
+    "workplan/numbering.py",
+    "reporting/docx.py",
+)
+
+
+@lru_cache(maxsize=1)
+def document_sources_digest() -> str:
+    digest = hashlib.sha256()
+    for name in DOCUMENT_SOURCES:
+        digest.update(name.encode())
+        digest.update((Path(settings.BASE_DIR) / name).read_bytes())
+    return digest.hexdigest()
+
+
+def workplan_data_fingerprint(*, plan) -> str:
+    """sha256 of every stored value the document is made from: all columns of the plan, its
+    meeting, its sections, sub-sections, paragraphs, lettered items, summary items, outcomes,
+    outputs, activities, cost lines, contributions in kind and budget notes (ids and positions
+    included, so a move changes it even when done by bulk update without history), and the
+    templates' sources. 13 short queries and no template rendering: the cheap key under which
+    an already stored document is found. Equal fingerprints mean equal documents; unequal
+    fingerprints may still render the same document (the full HTML hash decides then)."""
+    from budget.models import BudgetNote, CostLine, InKindContribution
+    from meetings.models import Meeting
+    from workplan.models import (
+        Activity,
+        LetteredItem,
+        Outcome,
+        Output,
+        Paragraph,
+        Section,
+        SubSection,
+        SummaryItem,
+        WorkPlan,
+    )
+
+    querysets = (
+        WorkPlan.objects.filter(pk=plan.pk),
+        Meeting.objects.filter(pk=plan.meeting_id),
+        Section.objects.filter(plan=plan),
+        SubSection.objects.filter(section__plan=plan),
+        Paragraph.objects.filter(section__plan=plan),
+        LetteredItem.objects.filter(paragraph__section__plan=plan),
+        SummaryItem.objects.filter(plan=plan),
+        Outcome.objects.filter(plan=plan),
+        Output.objects.filter(outcome__plan=plan),
+        Activity.objects.filter(output__outcome__plan=plan),
+        CostLine.objects.filter(plan=plan),
+        InKindContribution.objects.filter(plan=plan),
+        BudgetNote.objects.filter(plan=plan),
+    )
+    digest = hashlib.sha256(document_sources_digest().encode())
+    for queryset in querysets:
+        digest.update(queryset.model._meta.label.encode())
+        for row in queryset.order_by("pk").values_list():
+            digest.update(repr(row).encode())
+            digest.update(b"\n")
+    return digest.hexdigest()

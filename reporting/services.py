@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from isu_portal.errors import DomainError
 from reporting.models import DocumentKind, RenderedDocument
 from reporting.pdf import DEFAULT_AUTHOR, html_to_pdf
-from reporting.selectors import workplan_document_context
+from reporting.selectors import workplan_data_fingerprint, workplan_document_context
 
 # Bump when the rendering code changes in a way the HTML does not show (python-docx layout,
 # WeasyPrint options): every document is then rendered afresh once.
@@ -104,28 +104,46 @@ def _write(relative: str, content: bytes) -> None:
 def workplan_document_get_or_render(*, plan, kind: str = DocumentKind.PDF) -> RenderedDocument:
     """The stored document of `plan` as it reads now. Renders only when no file holds this
     exact content (same HTML, stylesheets, fonts, kind and renderer version); returns the
-    existing RenderedDocument otherwise. Never deletes or overwrites another version's file.
+    existing RenderedDocument otherwise, found first by the cheap data fingerprint (no HTML
+    rendering: the fast path of a cached download) and else by the full hash. Never deletes or overwrites another version's file.
     Access control is the caller's: call it only for a plan the user may read."""
     if kind not in DocumentKind.values:
         raise DomainError(f"Unknown document kind {kind!r}; expected one of {DocumentKind.values}.")
+    fingerprint = workplan_data_fingerprint(plan=plan)
+    known = (
+        RenderedDocument.objects.filter(plan=plan, kind=kind, fingerprint=fingerprint)
+        .order_by("-id")
+        .first()
+    )
+    if known is not None and known.absolute_path.is_file():
+        return known
     context = workplan_document_context(plan=plan)
     html = workplan_document_html(plan=plan, context=context)
     key = document_hash(html=html, kind=kind)
     existing = RenderedDocument.objects.filter(hash=key).first()
-    if existing is not None and existing.absolute_path.is_file():
-        return existing
-    content = _render(plan=plan, kind=kind, html=html, context=context)
-    relative = f"workplans/{plan.year}/{key}.{kind}"
-    _write(relative, content)
-    if existing is not None:  # the row survived its file (restored volume): file rewritten
-        return existing
-    try:
-        with transaction.atomic():
-            return RenderedDocument.objects.create(
-                plan=plan, kind=kind, hash=key, path=relative, size=len(content)
-            )
-    except IntegrityError:  # a concurrent render stored the same content first
-        return RenderedDocument.objects.get(hash=key)
+    if existing is None or not existing.absolute_path.is_file():
+        content = _render(plan=plan, kind=kind, html=html, context=context)
+        relative = f"workplans/{plan.year}/{key}.{kind}"
+        _write(relative, content)
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    existing = RenderedDocument.objects.create(
+                        plan=plan,
+                        kind=kind,
+                        hash=key,
+                        path=relative,
+                        size=len(content),
+                        fingerprint=fingerprint,
+                    )
+            except IntegrityError:  # a concurrent render stored the same content first
+                existing = RenderedDocument.objects.get(hash=key)
+    if existing.fingerprint != fingerprint:
+        # Same content reached from other data (a change the document does not show, or a
+        # change undone): remember the newest data under which it is found.
+        RenderedDocument.objects.filter(pk=existing.pk).update(fingerprint=fingerprint)
+        existing.fingerprint = fingerprint
+    return existing
 
 
 def workplan_documents_render(*, plan_ids, kinds=(DocumentKind.PDF,)) -> list[RenderedDocument]:
