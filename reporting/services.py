@@ -105,7 +105,8 @@ def workplan_document_get_or_render(*, plan, kind: str = DocumentKind.PDF) -> Re
     """The stored document of `plan` as it reads now. Renders only when no file holds this
     exact content (same HTML, stylesheets, fonts, kind and renderer version); returns the
     existing RenderedDocument otherwise, found first by the cheap data fingerprint (no HTML
-    rendering: the fast path of a cached download) and else by the full hash. Never deletes or overwrites another version's file.
+    rendering: the fast path of a cached download) and else by the full hash. Never deletes
+    or overwrites another version's file.
     Access control is the caller's: call it only for a plan the user may read."""
     if kind not in DocumentKind.values:
         raise DomainError(f"Unknown document kind {kind!r}; expected one of {DocumentKind.values}.")
