@@ -1,6 +1,5 @@
 """The rendered 2025 PDF against the text of the official document CCM/MSP/2024/3."""
 
-import io
 import subprocess
 
 import pytest
