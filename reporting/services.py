@@ -70,6 +70,16 @@ def document_hash(*, html: str, kind: str) -> str:
     return digest.hexdigest()
 
 
+def _fingerprint(*, plan, kind: str) -> str:
+    """The cheap key: the stored data, the templates, the stylesheets and fonts, the kind and
+    the renderer version (everything the full hash covers, without rendering the HTML)."""
+    digest = hashlib.sha256()
+    for part in (RENDERER_VERSION, kind, assets_digest(), workplan_data_fingerprint(plan=plan)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def _metadata(plan) -> dict:
     return {
         "title": plan.title or f"ISU {plan.year} work plan and budget",
@@ -110,7 +120,7 @@ def workplan_document_get_or_render(*, plan, kind: str = DocumentKind.PDF) -> Re
     Access control is the caller's: call it only for a plan the user may read."""
     if kind not in DocumentKind.values:
         raise DomainError(f"Unknown document kind {kind!r}; expected one of {DocumentKind.values}.")
-    fingerprint = workplan_data_fingerprint(plan=plan)
+    fingerprint = _fingerprint(plan=plan, kind=kind)
     known = (
         RenderedDocument.objects.filter(plan=plan, kind=kind, fingerprint=fingerprint)
         .order_by("-id")

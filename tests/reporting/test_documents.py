@@ -1,7 +1,6 @@
 """The store of rendered documents: one file per content, found fast, never deleted."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -97,9 +96,20 @@ def test_the_command_enqueues_after_commit(
     assert RenderedDocument.objects.filter(plan=plan_2025, kind="pdf").exists()
 
 
-def test_the_command_refuses_a_missing_year_and_renders_nothing(plan_2025, fake_render):
+def test_the_command_refuses_a_missing_year_and_renders_nothing(plan_2025, fake_render, tmp_path):
+    target = tmp_path / "never.pdf"
     with pytest.raises(CommandError, match="No work plan for 2031"):
-        call_command("render_workplan", "2031", "--output", "/tmp/never.pdf")
+        call_command("render_workplan", "2031", "--output", str(target))
     with pytest.raises(CommandError, match="Name a year"):
         call_command("render_workplan")
-    assert not fake_render and not Path("/tmp/never.pdf").exists()
+    assert not fake_render and not target.exists()
+
+
+def test_a_new_stylesheet_yields_a_new_file(plan_2025, fake_render, monkeypatch):
+    from reporting import services
+
+    first = workplan_document_get_or_render(plan=plan_2025)
+    services.assets_digest.cache_clear()
+    monkeypatch.setattr(services, "assets_digest", lambda: "another stylesheet")
+    second = workplan_document_get_or_render(plan=plan_2025)
+    assert second.hash != first.hash and len(fake_render) == 2
