@@ -22,7 +22,11 @@ from django.template.loader import render_to_string
 from isu_portal.errors import DomainError
 from reporting.models import DocumentKind, RenderedDocument
 from reporting.pdf import DEFAULT_AUTHOR, html_to_pdf
-from reporting.selectors import workplan_data_fingerprint, workplan_document_context
+from reporting.selectors import (
+    document_sources_digest,
+    workplan_data_fingerprint,
+    workplan_document_context,
+)
 
 # Bump when the rendering code changes in a way the HTML does not show (python-docx layout,
 # WeasyPrint options): every document is then rendered afresh once.
@@ -64,7 +68,8 @@ def workplan_document_html(*, plan, context: dict | None = None) -> str:
 
 def document_hash(*, html: str, kind: str) -> str:
     digest = hashlib.sha256()
-    for part in (RENDERER_VERSION, kind, assets_digest(), html):
+    # The sources digest covers reporting/docx.py, whose layout the HTML does not show.
+    for part in (RENDERER_VERSION, kind, assets_digest(), document_sources_digest(), html):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
