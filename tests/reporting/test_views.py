@@ -102,8 +102,8 @@ def test_an_unknown_year_is_not_found(client_for, isu_user, db):
 
 # session, user, groups, the plan with its meeting, 12 for the structure, 4 for the budget
 PAGE_QUERIES = 20
-# session, user, groups, the plan, 13 for the data fingerprint, the stored document
-CACHED_PDF_QUERIES = 18
+# session, user, groups, the plan, 1 for the data fingerprint, the stored document
+CACHED_PDF_QUERIES = 6
 
 
 @pytest.fixture(params=["2025", "ten times larger"])
