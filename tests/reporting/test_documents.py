@@ -113,3 +113,21 @@ def test_a_new_stylesheet_yields_a_new_file(plan_2025, fake_render, monkeypatch)
     monkeypatch.setattr(services, "assets_digest", lambda: "another stylesheet")
     second = workplan_document_get_or_render(plan=plan_2025)
     assert second.hash != first.hash and len(fake_render) == 2
+
+
+def test_a_new_budget_amount_or_meeting_date_yields_a_new_document(plan_2025, fake_render):
+    import datetime
+    from decimal import Decimal
+
+    from budget.models import CostLine
+    from budget.services import cost_line_update
+    from meetings.services import meeting_update
+
+    first = workplan_document_get_or_render(plan=plan_2025)
+    line = CostLine.objects.get(plan=plan_2025, category="travel")
+    cost_line_update(line=line, amount=Decimal("28000"), note=line.note)
+    second = workplan_document_get_or_render(plan=plan_2025)
+    assert second.hash != first.hash
+    meeting_update(meeting=plan_2025.meeting, end_date=datetime.date(2024, 9, 14))
+    third = workplan_document_get_or_render(plan=WorkPlan.objects.get(pk=plan_2025.pk))
+    assert len({first.hash, second.hash, third.hash}) == 3 and len(fake_render) == 3
