@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import F, Func, TextField, Value
 
 from budget.selectors import budget_section
@@ -80,15 +81,12 @@ def _row_text(model):
     return _JsonRow(*[F(field.attname) for field in model._meta.concrete_fields])
 
 
-def workplan_data_fingerprint(*, plan) -> str:
-    """sha256 of every stored value the document is made from: all columns of the plan, its
-    meeting, its sections, sub-sections, paragraphs, lettered items, summary items, outcomes,
-    outputs, activities, cost lines, contributions in kind and budget notes (ids and positions
-    included, so a move changes it even when done by bulk update without history), and the
-    templates' sources. ONE query (a UNION ALL of the thirteen tables, each row's columns
-    built into one text by the database) and no template rendering: the cheap key under which an
-    already stored document is found. Equal fingerprints mean equal documents; unequal
-    fingerprints may still render the same document (the full HTML hash decides then)."""
+# Stand-ins for the plan's and its meeting's ids while the fingerprint's SQL is compiled once;
+# the real ids replace them in the parameters of every execution.
+_PLAN_ID, _MEETING_ID = -917_301, -917_302
+
+
+def _fingerprint_queryset(plan_id: int, meeting_id: int | None):
     from budget.models import BudgetNote, CostLine, InKindContribution
     from meetings.models import Meeting
     from workplan.models import (
@@ -111,24 +109,59 @@ def workplan_data_fingerprint(*, plan) -> str:
         )
         .values_list("fingerprint_table", "pk", "fingerprint_row")
         for queryset in (
-            WorkPlan.objects.filter(pk=plan.pk),
-            Meeting.objects.filter(pk=plan.meeting_id),
-            Section.objects.filter(plan=plan),
-            SubSection.objects.filter(section__plan=plan),
-            Paragraph.objects.filter(section__plan=plan),
-            LetteredItem.objects.filter(paragraph__section__plan=plan),
-            SummaryItem.objects.filter(plan=plan),
-            Outcome.objects.filter(plan=plan),
-            Output.objects.filter(outcome__plan=plan),
-            Activity.objects.filter(output__outcome__plan=plan),
-            CostLine.objects.filter(plan=plan),
-            InKindContribution.objects.filter(plan=plan),
-            BudgetNote.objects.filter(plan=plan),
+            WorkPlan.objects.filter(pk=plan_id),
+            Meeting.objects.filter(pk=meeting_id),
+            Section.objects.filter(plan_id=plan_id),
+            SubSection.objects.filter(section__plan_id=plan_id),
+            Paragraph.objects.filter(section__plan_id=plan_id),
+            LetteredItem.objects.filter(paragraph__section__plan_id=plan_id),
+            SummaryItem.objects.filter(plan_id=plan_id),
+            Outcome.objects.filter(plan_id=plan_id),
+            Output.objects.filter(outcome__plan_id=plan_id),
+            Activity.objects.filter(output__outcome__plan_id=plan_id),
+            CostLine.objects.filter(plan_id=plan_id),
+            InKindContribution.objects.filter(plan_id=plan_id),
+            BudgetNote.objects.filter(plan_id=plan_id),
         )
     ]
-    rows = sorted(querysets[0].union(*querysets[1:], all=True))
+    return querysets[0].union(*querysets[1:], all=True)
+
+
+@lru_cache(maxsize=4)
+def _fingerprint_sql(alias: str) -> tuple[str, tuple]:
+    """The UNION ALL query compiled once per database: building thirteen querysets costs more
+    than running them."""
+    queryset = _fingerprint_queryset(_PLAN_ID, _MEETING_ID)
+    sql, params = queryset.query.get_compiler(using=alias).as_sql()
+    return sql, tuple(params)
+
+
+def workplan_data_fingerprint(*, plan) -> str:
+    """sha256 of every stored value the document is made from: all columns of the plan, its
+    meeting, its sections, sub-sections, paragraphs, lettered items, summary items, outcomes,
+    outputs, activities, cost lines, contributions in kind and budget notes (ids and positions
+    included, so a move changes it even when done by bulk update without history), and the
+    templates' sources. ONE query (a UNION ALL of the thirteen tables, each row's columns
+    built into one text by the database) and no template rendering: the cheap key under which
+    an already stored document is found. Equal fingerprints mean equal documents; unequal
+    fingerprints may still render the same document (the full HTML hash decides then)."""
+    alias = _database_alias()
+    sql, template_params = _fingerprint_sql(alias)
+    ids = {_PLAN_ID: plan.pk, _MEETING_ID: plan.meeting_id}
+    params = [ids.get(p, p) if isinstance(p, int) else p for p in template_params]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = sorted(tuple(row) for row in cursor.fetchall())
     digest = hashlib.sha256(document_sources_digest().encode())
     for row in rows:
         digest.update(repr(row).encode())
         digest.update(b"\n")
     return digest.hexdigest()
+
+
+def _database_alias() -> str:
+    from django.db import router
+
+    from workplan.models import WorkPlan
+
+    return router.db_for_read(WorkPlan)
