@@ -15,6 +15,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--iterations", type=int, default=30, help="requests per measurement")
     parser.add_argument("--scale", type=int, default=10, help="size of the large plan")
+    parser.add_argument("--only", choices=["workplan", "documents"], help="run one benchmark")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
@@ -42,10 +43,13 @@ def main(argv=None) -> int:
     else:
         call_command("migrate", verbosity=0)
     try:
-        from bench import workplan
+        from bench import documents, workplan
 
-        print(f"Work plan ({args.iterations} requests each, {connection.vendor})")
-        workplan.run(iterations=args.iterations, scale=args.scale)
+        if args.only in (None, "workplan"):
+            print(f"Work plan ({args.iterations} requests each, {connection.vendor})")
+            workplan.run(iterations=args.iterations, scale=args.scale)
+        if args.only in (None, "documents"):
+            documents.run(iterations=args.iterations)
     finally:
         if throwaway_server:
             connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("states/", include("parties.urls")),
     path("meetings/", include("meetings.urls")),
     path("", include("budget.urls")),  # workplans/<year>/budget/ and budgets/: before workplans/
+    path("workplans/", include("reporting.urls")),  # the plan's official document: before
     path("workplans/", include("workplan.urls")),
     path("", include("contributions.urls")),
     path("api/", include(api_patterns)),

@@ -13,6 +13,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 STATIC_BASE_URL = "file:///static/"
+DEFAULT_AUTHOR = "Implementation Support Unit, Convention on Cluster Munitions"
 
 
 class ForbiddenResource(ValueError):
@@ -57,7 +58,7 @@ def render_pdf(
     context: dict,
     *,
     title: str = "",
-    author: str = "Implementation Support Unit, Convention on Cluster Munitions",
+    author: str = DEFAULT_AUTHOR,
     subject: str = "",
     lang: str = "en",
     pdf_variant: str | None = "pdf/ua-1",
@@ -66,6 +67,22 @@ def render_pdf(
     document's metadata set. Templates link CSS as `{% static %}`-free paths such as
     `/static/documents/print-base.css`."""
     html = render_to_string(template_name, {**context, "document_lang": lang})
+    return html_to_pdf(
+        html, title=title, author=author, subject=subject, lang=lang, pdf_variant=pdf_variant
+    )
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    title: str = "",
+    author: str = DEFAULT_AUTHOR,
+    subject: str = "",
+    lang: str = "en",
+    pdf_variant: str | None = "pdf/ua-1",
+) -> bytes:
+    """The PDF of an already rendered HTML document (callers that key a cache on the HTML
+    render it once and pass it here)."""
     document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyFetcher())
     font_config = FontConfiguration()
     rendered = document.render(
