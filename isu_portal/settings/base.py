@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "workplan",
     "budget",
     "reporting",
+    "review",
 ]
 
 MIDDLEWARE = [
@@ -221,3 +222,11 @@ SPONSORSHIP_UNDER_REPRESENTED_REGIONS = env.list(
     "SPONSORSHIP_UNDER_REPRESENTED_REGIONS", default=["africa", "asia_pacific", "americas"]
 )
 SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS", default=3)
+
+# --- Review ---
+# Who endorses a plan for the Coordination Committee: "any_member" (the first member's
+# endorsement), "chair" (only a member in the "Coordination Committee chair" group) or
+# "quorum:N" (N distinct members endorse the same version).
+ENDORSEMENT_RULE = env("ENDORSEMENT_RULE", default="any_member")
+# Decision CCM/CONF/2021/6 para. 83: the plan reaches States Parties 60 days before the MSP opens.
+CIRCULATION_DAYS_BEFORE_MSP = env.int("CIRCULATION_DAYS_BEFORE_MSP", default=60)
