@@ -110,6 +110,9 @@ class ReviewDecision(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} ({self.at:%Y-%m-%d})"
+
 
 class Comment(models.Model):
     """A Committee or ISU comment on a plan, threaded (replies), anchored to one part."""
@@ -158,6 +161,9 @@ class ReviewVisit(models.Model):
             models.UniqueConstraint(fields=["plan", "member"], name="review_one_visit_per_member")
         ]
 
+    def __str__(self) -> str:
+        return f"Reviewed version {self.version_id}"
+
 
 class NoticeDelivery(models.Model):
     """One notice to one address, claimed before sending: the unique key makes a retried or
@@ -174,3 +180,6 @@ class NoticeDelivery(models.Model):
                 fields=["event_key", "recipient"], name="review_notice_once_per_recipient"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.event_key} to {self.recipient}"

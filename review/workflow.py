@@ -117,9 +117,9 @@ def refusal(user, plan, action: str) -> str | None:
             f"The {plan.year} plan is {plan.get_status_display().lower()}; this step "
             f"({rule.action.label.lower()}) is only possible when it is {allowed}."
         )
-    if action == Action.ENDORSE and endorsement_rule().kind == "chair":
-        if not access.is_committee_chair(user):
-            return "Only the Chair of the Coordination Committee endorses the plan."
+    chair_only = action == Action.ENDORSE and endorsement_rule().kind == "chair"
+    if chair_only and not access.is_committee_chair(user):
+        return "Only the Chair of the Coordination Committee endorses the plan."
     return None
 
 
