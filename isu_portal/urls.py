@@ -12,6 +12,7 @@ urlpatterns = [
     path("states/", include("parties.urls")),
     path("meetings/", include("meetings.urls")),
     path("", include("budget.urls")),  # workplans/<year>/budget/ and budgets/: before workplans/
+    path("", include("review.urls")),  # workplans/<year>/review/ and review/: before workplans/
     path("workplans/", include("workplan.urls")),
     path("api/", include(api_patterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
