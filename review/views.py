@@ -141,9 +141,8 @@ def redline_pdf(request, year: int):
         subject="Redline annex",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="workplan-{plan.year}-redline-v{result.old.number}-v{result.new.number}.pdf"'
-    )
+    name = f"workplan-{plan.year}-redline-v{result.old.number}-v{result.new.number}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
 
