@@ -9,4 +9,5 @@ api_patterns = [
     path("", include("meetings.api_urls")),
     path("", include("workplan.api_urls")),
     path("", include("budget.api_urls")),
+    path("", include("review.api_urls")),
 ]

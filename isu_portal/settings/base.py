@@ -230,3 +230,4 @@ SPONSORSHIP_DEADLINE_HORIZON_YEARS = env.int("SPONSORSHIP_DEADLINE_HORIZON_YEARS
 ENDORSEMENT_RULE = env("ENDORSEMENT_RULE", default="any_member")
 # Decision CCM/CONF/2021/6 para. 83: the plan reaches States Parties 60 days before the MSP opens.
 CIRCULATION_DAYS_BEFORE_MSP = env.int("CIRCULATION_DAYS_BEFORE_MSP", default=60)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ReviewActionEnum"] = "review.models.Action"
