@@ -85,6 +85,7 @@ def _record(
     actor_name: str | None = None,
     late: bool = False,
     voids: PlanVersion | None = None,
+    notify: bool = True,
 ) -> Transition:
     entry = Transition.objects.create(
         plan=plan,
@@ -99,7 +100,7 @@ def _record(
         late=late,
         voids=voids,
     )
-    if plan.status != from_status or action == Action.ENDORSE:
+    if notify and (plan.status != from_status or action == Action.ENDORSE):
         from review.tasks import send_transition_notices
 
         transaction.on_commit(lambda: send_transition_notices.delay(entry.pk))

@@ -10,6 +10,7 @@ REFERENCE_COMMANDS = [
     ("load_participants", []),
     ("load_reference_meetings", []),
     ("load_workplan_2025", []),
+    ("seed_review_history", []),
 ]
 
 
