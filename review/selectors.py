@@ -56,7 +56,10 @@ class ReviewStatus:
 def review_status(*, plan: WorkPlan, user, today: date | None = None) -> ReviewStatus:
     """What the plan page's status box and the review page show. Five queries."""
     entries = list(
-        Transition.objects.filter(plan=plan).select_related("version", "voids").order_by("at", "id")
+        Transition.objects.filter(plan=plan)
+        .select_related("version", "voids")
+        .defer("version__content", "voids__content")
+        .order_by("at", "id")
     )
     versions = {e.version.number: e.version for e in entries if e.version_id}
     current = max(versions.values(), key=lambda v: v.number) if versions else None
