@@ -53,8 +53,11 @@ class ReviewStatus:
         )
 
 
-def review_status(*, plan: WorkPlan, user, today: date | None = None) -> ReviewStatus:
-    """What the plan page's status box and the review page show. Five queries."""
+def review_status(
+    *, plan: WorkPlan, user, today: date | None = None, with_last_reviewed: bool = False
+) -> ReviewStatus:
+    """What the plan page's status box (two queries) and the review page show (with the
+    version the member last reviewed: one more)."""
     entries = list(
         Transition.objects.filter(plan=plan)
         .select_related("version", "voids")
@@ -76,7 +79,7 @@ def review_status(*, plan: WorkPlan, user, today: date | None = None) -> ReviewS
     deadline = circulation_deadline(plan)
     today = today or timezone.localdate()
     last_reviewed = None
-    if access.is_committee_member(user):
+    if with_last_reviewed and access.is_committee_member(user):
         visit = ReviewVisit.objects.filter(plan=plan, member=user).select_related("version").first()
         last_reviewed = visit.version if visit else None
     return ReviewStatus(

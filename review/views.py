@@ -36,7 +36,7 @@ def _review_url(plan: WorkPlan, name: str = "review:overview") -> str:
 
 def overview(request, year: int):
     plan = _plan(request, year)
-    status = selectors.review_status(plan=plan, user=request.user)
+    status = selectors.review_status(plan=plan, user=request.user, with_last_reviewed=True)
     decisions = (
         selectors.decisions_on(version=status.current_version) if status.current_version else []
     )

@@ -160,8 +160,13 @@ def test_the_member_sees_what_changed_since_their_last_review(client_for, plan, 
         services.plan_submit(plan=plan, user=staff)
         if text == "Second text.":
             services.plan_request_changes(plan=plan, user=CommitteeMemberFactory(), reason="Again.")
+    overview = client_for(member).get(f"/workplans/{plan.year}/review/").content.decode()
+    assert "You last reviewed version 1." in overview
     page = client_for(member).get(f"/workplans/{plan.year}/review/redline/").content.decode()
     assert "Changes from version 1 to version 3" in page
+    # Reading it counts as reviewing version 3: nothing is left to see.
+    overview = client_for(member).get(f"/workplans/{plan.year}/review/").content.decode()
+    assert "You last reviewed version" not in overview
     other = client_for(staff).get(f"/workplans/{plan.year}/review/redline/").content.decode()
     assert "Changes from version 2 to version 3" in other
 
