@@ -64,7 +64,12 @@ def review_history_seed() -> SeedResult:
     """Records the 2025 plan's history (one frozen version, four audit entries, no e-mail) and
     sets it approved, then copies it into a 2026 draft. Idempotent: a plan that already has a
     version keeps its history, and an existing 2026 plan is left as it is."""
-    plan = WorkPlan.objects.select_for_update().select_related("meeting").filter(year=2025).first()
+    plan = (
+        WorkPlan.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .filter(year=2025)
+        .first()
+    )
     if plan is None:
         raise DomainError("Load the 2025 plan first (load_workplan_2025).")
     recorded = False

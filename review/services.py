@@ -35,7 +35,9 @@ REASON_MAX_LENGTH = 2000
 
 
 def _locked(plan: WorkPlan) -> WorkPlan:
-    return WorkPlan.objects.select_for_update().select_related("meeting").get(pk=plan.pk)
+    return (
+        WorkPlan.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=plan.pk)
+    )
 
 
 def _check(user, plan: WorkPlan, action: str) -> None:
