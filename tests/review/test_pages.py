@@ -231,3 +231,21 @@ def test_awaiting_my_review(client_for, plan, staff, member, member2):
     assert plan.title in client_for(member).get("/review/").content.decode()
     assert client_for(DelegateFactory()).get("/review/").status_code == 404
     assert client_for(None).get("/review/").status_code == 404
+
+
+def test_circulation_opens_the_plan_to_delegates_and_approval_to_everyone(
+    client_for, plan, staff, member
+):
+    delegate = DelegateFactory()
+    url = f"/workplans/{plan.year}/"
+
+    def seen():
+        return (client_for(delegate).get(url).status_code, client_for(None).get(url).status_code)
+
+    services.plan_submit(plan=plan, user=staff)
+    services.plan_endorse(plan=plan, user=member)
+    assert seen() == (404, 404)
+    services.plan_circulate(plan=plan, user=staff)
+    assert seen() == (200, 404)
+    services.plan_approve(plan=plan, user=staff)
+    assert seen() == (200, 200)

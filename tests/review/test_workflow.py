@@ -271,3 +271,22 @@ def test_circulation_refers_to_the_endorsed_version(plan, staff, member):
     endorsed = services.plan_endorse(plan=plan, user=member).version
     assert services.plan_circulate(plan=plan, user=staff).version == endorsed
     assert services.plan_approve(plan=plan, user=staff).version == endorsed
+
+
+@pytest.mark.parametrize("status", [s for s in ALL_STATES if s != PlanStatus.DRAFT])
+def test_budget_edit_outside_draft_is_refused_and_changes_nothing(plan, staff, member, status):
+    from decimal import Decimal
+
+    from budget import services as budget_services
+    from tests.factories import CostLineFactory
+
+    line = CostLineFactory(plan=plan, amount="1000.00", note="Printing")
+    _put_in(plan, status, staff, member)
+    with pytest.raises(DomainError):
+        budget_services.cost_line_update(line=line, amount="9999.00", note="Changed")
+    line.refresh_from_db()
+    assert line.amount == Decimal("1000.00") and line.note == "Printing"
+    paragraph = Paragraph.objects.get(text="It reports to the Meeting.")
+    with pytest.raises(DomainError):
+        workplan_services.part_delete(part=paragraph, user=staff)
+    assert Paragraph.objects.filter(pk=paragraph.pk).exists()
