@@ -249,3 +249,53 @@ def test_circulation_opens_the_plan_to_delegates_and_approval_to_everyone(
     assert seen() == (200, 404)
     services.plan_approve(plan=plan, user=staff)
     assert seen() == (200, 200)
+
+
+def test_late_circulation_form_needs_confirmation_and_reason(client_for, plan, staff, member):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    plan.meeting.start_date = timezone.localdate() + dt.timedelta(days=10)
+    plan.meeting.save()
+    services.plan_submit(plan=plan, user=staff)
+    services.plan_endorse(plan=plan, user=member)
+    client = client_for(staff)
+    page = client.get(f"/workplans/{plan.year}/review/").content.decode()
+    assert "I confirm the circulation after the deadline" in page
+    assert "Deadline passed 50 days ago" in page
+    client.post(f"/workplans/{plan.year}/review/circulate/", {"reason": "Late."})
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ENDORSED
+    assert (
+        "Confirm the late circulation"
+        in client.get(f"/workplans/{plan.year}/review/").content.decode()
+    )
+    client.post(
+        f"/workplans/{plan.year}/review/circulate/",
+        {"reason": "The Committee met late.", "confirm_late": "on"},
+    )
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CIRCULATED
+    entry = Transition.objects.get(plan=plan, action="circulate")
+    assert entry.late and entry.reason == "The Committee met late."
+    page = client.get(f"/workplans/{plan.year}/").content.decode()
+    assert "after the deadline: The Committee met late." in page
+
+
+def test_resolve_rules(client_for, plan, staff, member):
+    from isu_portal.errors import DomainError
+
+    root = services.comment_add(plan=plan, user=member, body="Root.")
+    reply = services.comment_add(plan=plan, user=staff, body="Reply.", parent=root)
+    nested = services.comment_add(plan=plan, user=member, body="Nested.", parent=reply)
+    assert nested.parent == root  # replies join the thread's root
+    with pytest.raises(DomainError, match="first comment"):
+        services.comment_resolve(comment=reply, user=staff)
+    services.comment_resolve(comment=root, user=staff)
+    with pytest.raises(DomainError, match="already resolved"):
+        services.comment_resolve(comment=root, user=staff)
+    delegate = DelegateFactory()
+    with pytest.raises(DomainError):
+        services.comment_add(plan=plan, user=delegate, body="Me too.")
+    assert Comment.objects.count() == 3
