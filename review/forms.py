@@ -7,6 +7,7 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(
         required=False, max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     confirm_late = forms.BooleanField(
         required=False, label="I confirm the circulation after the deadline"
     )

@@ -53,6 +53,13 @@ class ReviewStatusOut(serializers.Serializer):
 
 
 class TransitionIn(serializers.Serializer):
+    version_number = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        help_text="For endorse: the version read; refused if a newer one is under review.",
+    )
     reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=REASON_MAX_LENGTH
     )

@@ -335,7 +335,13 @@ SERVICES = {
 
 
 def plan_transition(
-    *, plan: WorkPlan, user, action: str, reason: str = "", confirm_late: bool = False
+    *,
+    plan: WorkPlan,
+    user,
+    action: str,
+    reason: str = "",
+    confirm_late: bool = False,
+    version_number: int | None = None,
 ):
     """Dispatches a named action (from a form or the API) to its service."""
     if action not in SERVICES:
@@ -343,6 +349,8 @@ def plan_transition(
     kwargs = {"plan": plan, "user": user, "reason": reason}
     if action == Action.CIRCULATE:
         kwargs["confirm_late"] = confirm_late
+    if action == Action.ENDORSE:
+        kwargs["version_number"] = version_number
     return SERVICES[Action(action)](**kwargs)
 
 

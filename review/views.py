@@ -69,6 +69,7 @@ def transition(request, year: int, action: str):
             action=action,
             reason=form.cleaned_data["reason"],
             confirm_late=form.cleaned_data["confirm_late"],
+            version_number=form.cleaned_data["version"],
         )
     except DomainError as error:
         for message in error.messages:

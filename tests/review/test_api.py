@@ -127,3 +127,14 @@ def test_awaiting_list(plan, staff, member):
     services.plan_endorse(plan=plan, user=member)
     assert api(member).get("/api/review/awaiting/").json() == []
     assert api(DelegateFactory()).get("/api/review/awaiting/").status_code == 404
+
+
+def test_endorsing_a_version_that_is_no_longer_current_is_refused(plan, staff, member):
+    services.plan_submit(plan=plan, user=staff)
+    url = f"/api/workplans/{plan.year}/review/endorse/"
+    response = api(member).post(url, {"version_number": 2}, format="json")
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.UNDER_REVIEW and Transition.objects.count() == 1
+    response = api(member).post(url, {"version_number": 1}, format="json")
+    assert response.status_code == 201 and response.json()["version"] == 1
