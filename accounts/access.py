@@ -242,3 +242,42 @@ def can_view_invoices(user) -> bool:
 
 def can_view_state_account(user, state_id: int) -> bool:
     return is_isu_staff(user) or (state_id is not None and contributions_state_id(user) == state_id)
+
+
+# --- Review ---
+# The review (versions, redline, comments, audit trail) is the ISU's and the Committee's working
+# space: delegates and visitors never see it. Who may fire each workflow transition is listed
+# in review.workflow, which asks these functions.
+
+COMMITTEE_CHAIR_GROUP = "Coordination Committee chair"
+
+
+def can_view_review(user, plan: WorkPlan | None = None) -> bool:
+    return is_isu_staff(user) or is_committee_member(user)
+
+
+def can_run_plan_workflow(user) -> bool:
+    """Submit, revise, reopen, circulate and record the approval: ISU staff."""
+    return is_isu_staff(user)
+
+
+def can_review_plan(user) -> bool:
+    """Request changes and endorse: Coordination Committee members."""
+    return is_committee_member(user)
+
+
+def is_committee_chair(user) -> bool:
+    return is_committee_member(user) and COMMITTEE_CHAIR_GROUP in _group_names(user)
+
+
+def can_comment_on_plan(user, plan: WorkPlan) -> bool:
+    from workplan.models import PlanStatus
+
+    return can_view_review(user, plan) and plan.status != PlanStatus.APPROVED
+
+
+def can_resolve_comment(user, comment) -> bool:
+    """ISU staff resolve any comment; a Committee member their own."""
+    return is_isu_staff(user) or (
+        is_committee_member(user) and comment.author_id == getattr(user, "pk", None)
+    )

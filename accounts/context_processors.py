@@ -9,6 +9,7 @@ NAVIGATION = [
     ("Home", "home", set(Role)),
     ("Work plans", "workplan:list", set(Role)),
     ("Budgets", "budget:overview", set(Role)),
+    ("Awaiting my review", "review:awaiting", {Role.COMMITTEE}),
     ("Meetings", "meetings:list", set(Role)),
     ("States", "parties:state-list", {Role.DELEGATE, Role.COMMITTEE, Role.ISU_STAFF, Role.ADMIN}),
     ("Invoices", "contributions:invoice-list", {Role.DELEGATE, Role.ISU_STAFF, Role.ADMIN}),

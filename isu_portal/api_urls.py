@@ -10,4 +10,5 @@ api_patterns = [
     path("", include("workplan.api_urls")),
     path("", include("budget.api_urls")),
     path("", include("contributions.api_urls")),
+    path("", include("review.api_urls")),
 ]

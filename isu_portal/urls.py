@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("", include("budget.urls")),  # workplans/<year>/budget/ and budgets/: before workplans/
     path("workplans/", include("reporting.urls")),  # the plan's official document: before
+    path("", include("review.urls")),  # workplans/<year>/review/ and review/: before workplans/
     path("workplans/", include("workplan.urls")),
     path("", include("contributions.urls")),
     path("api/", include(api_patterns)),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "budget",
     "reporting",
     "contributions",
+    "review",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +197,7 @@ SPECTACULAR_SETTINGS = {
         "WorkPlanStatusEnum": "workplan.models.PlanStatus",
         "WorkPlanDistributionEnum": "workplan.models.Distribution",
         "BudgetNoteKindEnum": "budget.models.NoteKind",
+        "ReviewActionEnum": "review.models.Action",
         "DocumentDistributionEnum": "meetings.models.Distribution",
     },
 }
@@ -255,3 +257,10 @@ CONTRIBUTIONS_PAYMENT_REFERENCE_PREFIX = env(
 )
 CONTRIBUTIONS_PAYMENT_TERMS_DAYS = env.int("CONTRIBUTIONS_PAYMENT_TERMS_DAYS", default=60)
 CONTRIBUTIONS_REMINDER_HOUR = env.int("CONTRIBUTIONS_REMINDER_HOUR", default=7)
+# --- Review ---
+# Who endorses a plan for the Coordination Committee: "any_member" (the first member's
+# endorsement), "chair" (only a member in the "Coordination Committee chair" group) or
+# "quorum:N" (N distinct members endorse the same version).
+ENDORSEMENT_RULE = env("ENDORSEMENT_RULE", default="any_member")
+# Decision CCM/CONF/2021/6 para. 83: the plan reaches States Parties 60 days before the MSP opens.
+CIRCULATION_DAYS_BEFORE_MSP = env.int("CIRCULATION_DAYS_BEFORE_MSP", default=60)

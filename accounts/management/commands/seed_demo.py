@@ -12,6 +12,7 @@ REFERENCE_COMMANDS = [
     ("seed_demo_contacts", []),
     ("load_reference_meetings", []),
     ("load_workplan_2025", []),
+    ("seed_review_history", []),
 ]
 
 
