@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from budget.formatting import format_chf
 from contributions import selectors, services
 from contributions.models import IssueJob, JobStatus
 from isu_portal.errors import DomainError
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         for item in progress["items"]:
             number = item.invoice.number if item.invoice else "-"
             self.stdout.write(
-                f"  {item.state.name:<45} {number:<14} CHF {item.amount:>12,.0f}  "
+                f"  {item.state.name:<45} {number:<14} CHF {format_chf(item.amount):>12}  "
                 f"{item.get_outcome_display()}"
                 f"{'; ' + item.mail_result if item.mail_result else ''}"
             )
