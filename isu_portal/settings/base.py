@@ -255,3 +255,23 @@ CONTRIBUTIONS_PAYMENT_REFERENCE_PREFIX = env(
 )
 CONTRIBUTIONS_PAYMENT_TERMS_DAYS = env.int("CONTRIBUTIONS_PAYMENT_TERMS_DAYS", default=60)
 CONTRIBUTIONS_REMINDER_HOUR = env.int("CONTRIBUTIONS_REMINDER_HOUR", default=7)
+
+# --- quality gates ---------------------------------------------------------------------------
+# Content Security Policy of every response (isu_portal/security.py), in every environment so
+# that the browser tests catch a violation before production does.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+MIDDLEWARE.insert(  # right after SecurityMiddleware: every response gets the policy
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "isu_portal.security.ContentSecurityPolicyMiddleware",
+)
