@@ -275,3 +275,5 @@ MIDDLEWARE.insert(  # right after SecurityMiddleware: every response gets the po
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "isu_portal.security.ContentSecurityPolicyMiddleware",
 )
+# OPTIONS must not 500 on views without a `serializer_class` (isu_portal/metadata.py).
+REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "isu_portal.metadata.PortalMetadata"

@@ -48,5 +48,12 @@ def world(django_db_setup, django_db_blocker, world_media):
             "isu": ISUStaffFactory(username="q-isu"),
             "admin": AdminFactory(username="q-admin"),
         }
+        from rest_framework.authtoken.models import Token
+
+        built.tokens = {
+            role: Token.objects.create(user=user).key
+            for role, user in built.users.items()
+            if user is not None
+        }
         yield built
         transaction.set_rollback(True)
