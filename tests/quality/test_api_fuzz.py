@@ -9,7 +9,9 @@ runs in a few minutes."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -33,6 +35,17 @@ light = schemathesis.openapi.from_wsgi(
     APP,
     config=schemathesis.Config.from_dict({"phases": {"coverage": {"enabled": False}}}),
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _keep_the_test_connection():
+    # The WSGI handler closes the database connection at the end of each request; on
+    # PostgreSQL that would close the test's transaction. Django's test client does the same.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def headers(world, role):
