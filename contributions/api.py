@@ -33,6 +33,7 @@ STATE = OpenApiParameter("state", str, description="ISO alpha-3 code")
 class InvoiceViewSet(viewsets.GenericViewSet):
     permission_classes = [CanViewInvoices]
     queryset = Invoice.objects.none()
+    pagination_class = None  # lists are plain arrays, and the schema says so
     lookup_value_regex = r"\d+"
 
     def _output(self, invoices, *, many=False):
@@ -67,6 +68,7 @@ class InvoiceViewSet(viewsets.GenericViewSet):
 class CreditNoteViewSet(viewsets.GenericViewSet):
     permission_classes = [CanViewInvoices]
     queryset = CreditNote.objects.none()
+    pagination_class = None  # lists are plain arrays, and the schema says so
     lookup_value_regex = r"\d+"
 
     @extend_schema(parameters=[YEAR, STATE], responses=CreditNoteOutputSerializer(many=True))
@@ -88,6 +90,7 @@ class CreditNoteViewSet(viewsets.GenericViewSet):
 class PaymentViewSet(viewsets.GenericViewSet):
     permission_classes = [CanViewInvoices]
     queryset = Payment.objects.none()
+    pagination_class = None  # lists are plain arrays, and the schema says so
     lookup_value_regex = r"\d+"
 
     @extend_schema(parameters=[STATE], responses=PaymentOutputSerializer(many=True))

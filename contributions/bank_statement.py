@@ -20,6 +20,9 @@ COLUMN_NAMES = {
     "transaction_id": ("transaction id", "bank reference", "transaction reference"),
 }
 REQUIRED = ("date", "amount", "reference")
+# A year of a trust fund's credits is a few hundred kB; anything far larger is not a statement
+# and would only tie up a worker while it is parsed.
+MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ def normalise_reference(value: str) -> str:
 
 def _dataset(content: bytes, file_name: str) -> tablib.Dataset:
     name = file_name.lower()
+    if len(content) > MAX_BYTES:
+        raise ValueError(
+            f"{file_name} is {len(content):,} bytes; a bank statement may be at most "
+            f"{MAX_BYTES:,} bytes"
+        )
     try:
         if name.endswith(".xlsx"):
             return tablib.Dataset().load(content, format="xlsx")

@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 
 from accounts import views as account_views
 from isu_portal.api_urls import api_patterns
 from isu_portal.health import healthz
+from isu_portal.security import csp_update
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -18,8 +23,22 @@ urlpatterns = [
     path("", include("contributions.urls")),
     path("api/", include(api_patterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # The vendored API docs inject <style> elements: inline styles (never scripts) allowed there.
+    path(
+        "api/docs/",
+        csp_update(
+            SpectacularSwaggerSplitView.as_view(url_name="api-schema"),
+            style_src=["'unsafe-inline'"],
+        ),
+        name="api-docs",
+    ),
+    path(
+        "api/redoc/",
+        csp_update(
+            SpectacularRedocView.as_view(url_name="api-schema"), style_src=["'unsafe-inline'"]
+        ),
+        name="api-redoc",
+    ),
     path("admin/", admin.site.urls),
     path("healthz/", healthz, name="healthz"),
 ]

@@ -50,7 +50,7 @@ class MeetingViewSet(viewsets.GenericViewSet):
         if request.query_params.get("kind"):
             meetings = meetings.filter(kind=request.query_params["kind"])
         year = request.query_params.get("year", "")
-        if year.isdigit():
+        if year.isdigit() and 1 <= int(year) <= 9999:  # a date's year: 0 would be a 500
             meetings = meetings.filter(start_date__year=int(year))
         page = self.paginate_queryset(meetings)
         return self.get_paginated_response(MeetingOutputSerializer(page, many=True).data)

@@ -23,7 +23,7 @@ class AgendaItemOutputSerializer(serializers.Serializer):
 
 
 class MeetingOutputSerializer(serializers.ModelSerializer):
-    presidency = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    presidency = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
     dates = serializers.CharField(source="dates_display", read_only=True)
 
     class Meta:
@@ -75,7 +75,7 @@ class MeetingInputSerializer(serializers.Serializer):
 
 class MeetingDocumentOutputSerializer(serializers.ModelSerializer):
     meeting = serializers.SlugRelatedField(slug_field="short_name", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="symbol", read_only=True, allow_null=True)
     languages = serializers.ListField(child=serializers.CharField())
     url = serializers.SerializerMethodField()
 

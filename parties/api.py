@@ -69,6 +69,9 @@ class ContactViewSet(viewsets.GenericViewSet):
 
     permission_classes = [SignedInReadISUStaffWrite]
     queryset = Contact.objects.none()  # documents the id type; rows come from _visible()
+    # The list is a plain array (a State has a handful of contacts): no page envelope, and the
+    # schema must say so (a GenericViewSet would otherwise be documented as paginated).
+    pagination_class = None
     lookup_value_regex = r"\d+"
 
     def _visible(self, request):

@@ -264,3 +264,25 @@ CONTRIBUTIONS_REMINDER_HOUR = env.int("CONTRIBUTIONS_REMINDER_HOUR", default=7)
 ENDORSEMENT_RULE = env("ENDORSEMENT_RULE", default="any_member")
 # Decision CCM/CONF/2021/6 para. 83: the plan reaches States Parties 60 days before the MSP opens.
 CIRCULATION_DAYS_BEFORE_MSP = env.int("CIRCULATION_DAYS_BEFORE_MSP", default=60)
+
+# --- quality gates ---------------------------------------------------------------------------
+# Content Security Policy of every response (isu_portal/security.py), in every environment so
+# that the browser tests catch a violation before production does.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+MIDDLEWARE.insert(  # right after SecurityMiddleware: every response gets the policy
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "isu_portal.security.ContentSecurityPolicyMiddleware",
+)
+# OPTIONS must not 500 on views without a `serializer_class` (isu_portal/metadata.py).
+REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "isu_portal.metadata.PortalMetadata"
