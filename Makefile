@@ -40,8 +40,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=isu_portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Not in CI. The load test needs PostgreSQL (DATABASE_URL; a throwaway <name>_bench database is
+# created) and wrk; results go to var/bench/.
 bench: install
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
 	$(BIN)/python -m bench
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/isu} $(BIN)/python -m bench.load
 
 clean-dev:
 	rm -rf var/db.sqlite3 var/mail var/media var/documents
