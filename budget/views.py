@@ -4,6 +4,7 @@ total, the derived lines and the summary figure follow at once."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.contrib import messages
@@ -125,7 +126,7 @@ def budget_detail(request, year: int):
 # --- editing one item: a line, a position, a note or assumption, a contribution in kind ----
 
 
-class Editing:
+class Editing(ABC):
     """How one kind of budget item is edited on the page: its form, its row, its services."""
 
     model: type
@@ -133,17 +134,17 @@ class Editing:
     row_template: str
     noun: str
 
-    def label(self, item) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def label(self, item) -> str: ...
 
-    def initial(self, item) -> dict:
-        raise NotImplementedError
+    @abstractmethod
+    def initial(self, item) -> dict: ...
 
-    def save(self, item, data: dict, version: int):
-        raise NotImplementedError
+    @abstractmethod
+    def save(self, item, data: dict, version: int): ...
 
-    def delete(self, item, version: int | None) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def delete(self, item, version: int | None) -> None: ...
 
 
 class LineEditing(Editing):
