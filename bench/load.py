@@ -139,11 +139,41 @@ def _wrk(url: str, headers: dict, *, connections: int, duration: int) -> dict:
     return figures
 
 
+def _first_request_ms(url: str, headers: dict) -> float:
+    """One request alone, before any other to that address: the cost of a page not yet kept
+    by the page cache (and, for the first address, of a worker that has served nothing)."""
+    from http.client import HTTPConnection
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = HTTPConnection(parts.hostname, parts.port, timeout=30)
+    started = time.perf_counter()
+    connection.request("GET", parts.path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    assert response.status == 200, f"{url}: {response.status}"
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--duration", type=int, default=30, help="seconds per measurement")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument(
+        "--warmup", type=int, default=3, help="seconds of load before each measurement, not kept"
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+        help="Redis of the measured server (the page cache's clock and the Celery broker)",
+    )
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="measure every request rendered afresh (isu_portal/page_cache switched off)",
+    )
     args = parser.parse_args(argv)
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres"):
@@ -167,6 +197,8 @@ def main(argv=None) -> int:
             **os.environ,
             "DATABASE_URL": database_url,
             "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "REDIS_URL": args.redis_url,
+            "PAGE_CACHE_ENABLED": "false" if args.no_page_cache else "true",
         }
         gunicorn = subprocess.Popen(
             [
@@ -193,6 +225,15 @@ def main(argv=None) -> int:
         base = f"http://127.0.0.1:{port}"
         results = []
         for name, target in targets.items():
+            first_ms = _first_request_ms(base + target["path"], target["headers"])
+            if args.warmup:
+                _wrk(
+                    base + target["path"],
+                    target["headers"],
+                    connections=args.connections,
+                    duration=args.warmup,
+                )
+                _wrk(base + target["copy"], {}, connections=args.connections, duration=args.warmup)
             dynamic = _wrk(
                 base + target["path"],
                 target["headers"],
@@ -208,6 +249,7 @@ def main(argv=None) -> int:
                     "name": name,
                     "path": target["path"],
                     "bytes": target["bytes"],
+                    "first_request_ms": first_ms,
                     "portal": dynamic,
                     "static_copy": static,
                     "throughput_ratio": ratio,
@@ -217,7 +259,7 @@ def main(argv=None) -> int:
                 f"{name:18} p50 {dynamic['p50_ms']:7.1f} ms  p95 {dynamic['p95_ms']:7.1f} ms  "
                 f"{dynamic['requests_per_s']:7.1f} req/s  errors {dynamic['errors']}  | static "
                 f"p95 {static['p95_ms']:6.1f} ms {static['requests_per_s']:7.1f} req/s  "
-                f"ratio {ratio:.2f}",
+                f"ratio {ratio:.2f}  first request {first_ms:.0f} ms",
                 flush=True,
             )
     finally:
@@ -233,6 +275,8 @@ def main(argv=None) -> int:
         "connections": args.connections,
         "duration_s": args.duration,
         "workers": args.workers,
+        "warmup_s": args.warmup,
+        "page_cache": not args.no_page_cache,
         "cpus": os.cpu_count(),
         "aims": AIMS,
         "results": results,

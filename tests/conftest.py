@@ -22,6 +22,20 @@ def _media_in_tmp(settings, tmp_path):
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
 
 
+@pytest.fixture(autouse=True)
+def _no_pages_kept_between_tests():
+    # A test's database is rolled back without any write being recorded: pages kept by the
+    # page cache during one test must not be served in the next.
+    from django.core.cache import cache
+
+    from isu_portal.page_cache.middleware import STORE
+
+    STORE.clear()
+    cache.clear()
+    yield
+    STORE.clear()
+
+
 @pytest.fixture
 def participants(db):
     """The real registry of the Convention (124 States), as `make run` loads it."""

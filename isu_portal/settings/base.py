@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "reporting",
     "contributions",
     "review",
+    "isu_portal.page_cache",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A worker keeps its connection between requests (opening one to PostgreSQL costs ~3 ms); the
+# health check replaces a connection that the server has dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -286,3 +291,34 @@ MIDDLEWARE.insert(  # right after SecurityMiddleware: every response gets the po
 )
 # OPTIONS must not 500 on views without a `serializer_class` (isu_portal/metadata.py).
 REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "isu_portal.metadata.PortalMetadata"
+
+# --- page cache (isu_portal/page_cache) --------------------------------------------------------
+# The shared cache holds when each table was last written, for every process to see; without
+# Redis each process would only see its own writes, so the page cache is then off by default.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "isu",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    )
+}
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))
+# Where the tables' write times are kept (a Redis hash); empty: in the default cache.
+PAGE_CACHE_REDIS_URL = env("PAGE_CACHE_REDIS_URL", default=REDIS_URL)
+PAGE_CACHE_REDIS_KEY = env("PAGE_CACHE_REDIS_KEY", default="isu:page-cache:writes")
+# Upper bound on a stored page's life, whatever else happens (and it never outlives its session).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Memory each web worker gives to stored pages, and the largest page it keeps.
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=64 * 2**20)
+PAGE_CACHE_MAX_ENTRY_BYTES = env.int("PAGE_CACHE_MAX_ENTRY_BYTES", default=4 * 2**20)
+MIDDLEWARE.insert(  # before the session: a hit needs neither session nor user nor view
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "isu_portal.page_cache.middleware.PageCacheMiddleware",
+)

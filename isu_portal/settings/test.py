@@ -28,3 +28,9 @@ STORAGES = {
 # The live server of browser tests serves static files itself; WhiteNoise would only warn that
 # no collected static folder exists.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# Each test process keeps its own cache; the page cache's own tests switch it on.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
+PAGE_CACHE_REDIS_URL = env("PAGE_CACHE_REDIS_URL", default="")
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
