@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from accounts import access
 from budget.formatting import format_chf
-from budget.selectors import budget_total
+from budget.selectors import budget_total, budget_totals
 from contributions.accounting import AGEING_BUCKETS, ZERO, Account, account_build
 from contributions.allocation import AllocationError, allocate
 from contributions.models import (
@@ -340,11 +340,10 @@ class YearRow:
 def contributions_by_year() -> list[YearRow]:
     """For every year with an approved budget or an invoice: the budget, what was invoiced and
     credited, and what was received against that year's invoices."""
-    # One budget_total per approved plan (one plan a year): the budget's one computation.
-    budgets = {
-        plan.year: budget_total(plan=plan)
-        for plan in WorkPlan.objects.filter(status=PlanStatus.APPROVED)
-    }
+    # The budget's one computation, for all approved plans in one query.
+    approved = list(WorkPlan.objects.filter(status=PlanStatus.APPROVED))
+    totals = budget_totals(plans=approved)
+    budgets = {plan.year: totals[plan.pk] for plan in approved}
     invoiced = {
         row["year"]: (row["total"], row["count"])
         for row in Invoice.objects.values("year").annotate(total=Sum("amount"), count=Count("id"))

@@ -24,4 +24,11 @@ pg_restore --no-owner --no-privileges --exit-on-error --dbname="$DATABASE_URL" \
 mkdir -p "$DOCUMENTS_ROOT" "$MEDIA_ROOT"
 tar -xzf "$BACKUP/documents.tar.gz" -C "$DOCUMENTS_ROOT"
 tar -xzf "$BACKUP/media.tar.gz" -C "$MEDIA_ROOT"
+# Pages kept by running web workers describe the data before the restore: mark every table as
+# written (no-op without Redis, where each process only keeps its own pages until restarted).
+PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
+if [ -x "$PYTHON" ]; then
+  "$PYTHON" "$ROOT/manage.py" clear_page_cache \
+    || echo "warning: could not mark kept pages stale; restart the web workers" >&2
+fi
 echo "restored $BACKUP"

@@ -10,4 +10,10 @@ been written since it was rendered, so an edit, a logout (the session row is del
 changed role (the user row) is visible on the very next request.
 
 On by default when a shared cache (Redis) is configured, because the write times must be seen
-by every process: gunicorn workers, Celery workers and management commands."""
+by every process: gunicorn workers, Celery workers and management commands.
+
+Why not a library: Django's cache middleware only expires pages by time (an editor would see
+the old text for minutes); django-cachalot and django-cacheops cache query results, not pages,
+so a hit would still pay for sessions, templates and serializers (the plan page's cost is in
+rendering), and cacheops needs Redis even in the embedded default. What is ours is small: a
+table-name scan of the SQL, a Redis hash of write times and an in-memory LRU."""

@@ -9,7 +9,8 @@ Which requests and responses are kept, and why:
 - Keyed by the exact credential (session cookie, Authorization header) and the CSRF cookie,
   so a page only ever goes back to the one who presented that credential; plus host, scheme,
   full path, Accept header and today's date (overdue invoices, open deadlines change daily).
-- 200 responses of HTML or JSON, not streamed, without `Cache-Control: no-store`.
+- 200 responses of HTML or JSON, not streamed, without `Cache-Control: no-store`, from a
+  request that wrote nothing (a side effect such as an audit record must happen every time).
 - No cookie set, except a new CSRF cookie for a caller who holds a credential: the secret is
   then replayed to that credential's holder only, and anonymous visitors never share one.
 - Never beyond the session's expiry or PAGE_CACHE_SECONDS."""
@@ -59,6 +60,11 @@ def _has_credential(request) -> bool:
     )
 
 
+def _signed_in(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def _considered(request) -> bool:
     return (
         settings.PAGE_CACHE_ENABLED
@@ -80,6 +86,10 @@ def _keepable(request, response) -> bool:
         return False
     cookies = set(response.cookies)
     if cookies and (cookies != {settings.CSRF_COOKIE_NAME} or not _has_credential(request)):
+        return False
+    if not _has_credential(request) and _signed_in(request):
+        # Signed in by some other means than the key knows (a test client's force
+        # authentication): the page is someone's, yet the key would be everyone's.
         return False
     return len(response.content) <= settings.PAGE_CACHE_MAX_ENTRY_BYTES
 
@@ -132,7 +142,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         with tables.recording_reads() as reads:
             response = self.get_response(request)
-        if _keepable(request, response):
+        if not reads.wrote and _keepable(request, response):
             read = set(reads.tables)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # The page went to a session's holder: a logout must drop it even if the

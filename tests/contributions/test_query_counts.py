@@ -127,3 +127,17 @@ def test_isu_api_list_queries_do_not_grow(url, django_assert_num_queries):
     with django_assert_num_queries(count):
         assert api.get(url).status_code == 200
     print(f"ISU {url}: {count} queries")  # noqa: T201
+
+
+def test_the_overview_asks_the_same_questions_for_two_or_eight_approved_years(client_for):
+    client = client_for(ISUStaffFactory())
+    for year in (2024, 2025):
+        approved_budget(year)
+    count = _count(client, "/contributions/")
+    for year in range(2026, 2032):
+        approved_budget(year, amount=Decimal("500000"))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/contributions/")
+    assert len(queries) == count
+    # ...and every year still shows its own budget.
+    assert b"500'000" in response.content and b"497'138" in response.content

@@ -307,3 +307,17 @@ def test_switched_off_nothing_is_kept(plan_2025, isu_user, client_for, settings)
     client.get(PLAN_URL)
     assert client.get(PLAN_URL).get("X-Page-Cache") is None
     assert len(STORE) == 0
+
+
+def test_a_page_made_for_a_user_the_key_cannot_see_is_not_kept(plan_2025, isu_user):
+    from rest_framework.test import APIClient
+
+    # force_authenticate signs in without any cookie or header: such a page must not be kept
+    # under the key every anonymous caller shares.
+    client = APIClient()
+    client.force_authenticate(isu_user)
+    for _ in range(2):
+        response = client.get("/api/workplans/2025/")
+        assert response.status_code == 200
+        assert response.get("X-Page-Cache") is None
+    assert Client().get("/api/workplans/2025/").status_code in (401, 403, 404)

@@ -61,9 +61,8 @@ def test_a_write_made_by_another_process_is_seen_on_the_next_request(
     client = warm(isu_user, PLAN_URL)
     paragraph = Paragraph.objects.filter(section__plan=plan_2025).first()
     database = connection.settings_dict
-    database_url = (
-        f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    )
+    login = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
+    database_url = f"postgres://{login}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     subprocess.run(
         [
             sys.executable,
