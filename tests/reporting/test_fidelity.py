@@ -84,3 +84,13 @@ def test_a_changed_activity_reads_in_a_fresh_pdf_and_the_old_file_is_kept(plan_2
     assert old_words not in text
     assert first.absolute_path.is_file()  # the earlier version's file is kept
     assert RenderedDocument.objects.filter(plan=plan_2025, kind="pdf").count() == 2
+
+
+def test_no_summary_label_stands_alone_at_the_foot_of_a_page(plan_2025):
+    document = workplan_document_get_or_render(plan=plan_2025, kind="pdf")
+    pages = [page.extract_text() for page in PdfReader(document.absolute_path).pages]
+    for label in ("Main Objective:", "Specific Objectives", "Expected Outcomes:", "Budget:"):
+        page = next(text for text in pages if label in text)
+        after = page.split(label, 1)[1]
+        # Some words of the label's own text follow it on its page (not only the footnote).
+        assert len(words(after.split("The present document is being issued")[0])) >= 3, label
