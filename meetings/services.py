@@ -4,7 +4,7 @@ Every function is atomic, validates first and raises DomainError on bad input, c
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,6 +35,7 @@ from meetings.models import (
     ParticipantStatus,
     SummaryRecord,
     SymbolCounter,
+    document_upload_to,
 )
 from meetings.symbols import symbol_prefix
 from parties.models import State
@@ -376,6 +377,7 @@ def document_register(
     if file:
         # The stored name derives from the symbol (document_upload_to), never from the upload;
         # it is written only after every check passed and removed if the row cannot be saved.
+        _orphans_remove(document_upload_to(document, "upload"))
         document.file.save("upload", file, save=False)
     try:
         document.save()
@@ -384,6 +386,47 @@ def document_register(
             document.file.storage.delete(document.file.name)
         raise
     return document
+
+
+def _orphans_remove(name: str) -> None:
+    """Files under a symbol's name (any extension) that no document refers to were left by a
+    registration whose transaction rolled back (the number went back with it). The symbol's
+    counter is locked by this registration, so no one else can be writing those names: the
+    leftovers go, and the new file takes the symbol's own name instead of a suffixed one."""
+    storage = MeetingDocument._meta.get_field("file").storage
+    folder, _, filename = name.rpartition("/")
+    stem = filename.rsplit(".", 1)[0] + "."
+    try:
+        _, names = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for candidate in (f"{folder}/{n}" for n in names if n.startswith(stem)):
+        if not MeetingDocument.objects.filter(file=candidate).exists():
+            storage.delete(candidate)
+
+
+def document_files_sweep(*, older_than: timedelta = timedelta(hours=1)) -> list[str]:
+    """Deletes uploaded document files that no document refers to (left by registrations whose
+    transaction rolled back) once they are older than `older_than`, so that a registration
+    still in progress never loses its file. Returns the names deleted; safe to run any time."""
+    storage = MeetingDocument._meta.get_field("file").storage
+    folder = "meetings/documents"
+    try:
+        _, names = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    cutoff = timezone.now() - older_than
+    referenced = set(
+        MeetingDocument.objects.exclude(file="").values_list("file", flat=True).order_by()
+    )
+    deleted = []
+    for name in sorted(names):
+        path = f"{folder}/{name}"
+        if path in referenced or storage.get_modified_time(path) > cutoff:
+            continue
+        storage.delete(path)
+        deleted.append(path)
+    return deleted
 
 
 DOCUMENT_EDITABLE = (

@@ -178,3 +178,49 @@ def test_only_staff_register_documents(meeting, role_users, client_for, who):
     if who == "anonymous":
         assert "/accounts/login" in response["Location"]
     assert MeetingDocument.objects.count() == 0
+
+
+def test_a_file_left_by_a_rolled_back_registration_does_not_push_the_next_one_aside(meeting):
+    from django.db import transaction
+
+    from meetings.models import SymbolCounter
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        upload(meeting, pdf_upload())
+        raise RuntimeError("the caller's transaction fails after the registration")
+    storage = MeetingDocument._meta.get_field("file").storage
+    assert storage.exists("meetings/documents/CCM_MSP_2025_1.pdf")  # left behind
+    assert not MeetingDocument.objects.exists()
+    assert not SymbolCounter.objects.filter(last_number__gt=0).exists()
+    document = upload(meeting, docx_upload())
+    # The symbol's number came back; so does its file name, and the leftover is gone.
+    assert document.symbol == "CCM/MSP/2025/1"
+    assert document.file.name == "meetings/documents/CCM_MSP_2025_1.docx"
+    assert not storage.exists("meetings/documents/CCM_MSP_2025_1.pdf")
+
+
+def test_the_sweep_removes_only_old_files_no_document_refers_to(meeting, monkeypatch):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from meetings.tasks import sweep_document_files
+
+    kept = upload(meeting, pdf_upload())
+    storage = MeetingDocument._meta.get_field("file").storage
+    orphan = storage.save("meetings/documents/CCM_MSP_2025_9.pdf", ContentFile(b"%PDF-1.7"))
+    assert services.document_files_sweep() == []  # too recent: a registration may be running
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(services.timezone, "now", lambda: later)
+    assert sweep_document_files.delay().get() == 1
+    assert not storage.exists(orphan)
+    assert storage.exists(kept.file.name)
+    assert services.document_files_sweep() == []  # idempotent
+
+
+def test_the_sweep_is_scheduled_daily(db):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="meetings.sweep_document_files")
+    assert task.enabled and task.crontab.hour == "3"
